@@ -1,0 +1,320 @@
+// Command jawnosc is the Jawność server and its operator tools: a public register of the
+// contracts, expenses, advertising, board recruitments and audits of a city's companies.
+//
+// Usage: jawnosc <command> [flags]; see `jawnosc help`.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+	_ "time/tzdata" // deadlines and dates are computed in Europe/Warsaw on any machine
+
+	"jawnosc/bench"
+	"jawnosc/demo"
+	"jawnosc/registry"
+	"jawnosc/search"
+	"jawnosc/web"
+)
+
+const usage = `jawnosc — rejestr jawności spółek miejskich
+
+Usage: jawnosc <command> [flags]
+
+Commands:
+  serve    [--addr 127.0.0.1:8080] [--demo]   run the server (--demo fills an empty database with demo data)
+  demo     [--contracts N]                    fill an empty database with the demo data set
+  import   --company SLUG contracts FILE.csv  import contracts (all or nothing)
+  reindex                                     rebuild the search index from the database
+  verify                                      recompute the ledger's hash chain
+  bench    [--contracts N]                    build a fresh database and index of N synthetic contracts and measure
+
+Every command takes --data DIR (env JAWNOSC_DATA, default ./data).
+`
+
+func main() {
+	log.SetFlags(0)
+	if len(os.Args) < 2 {
+		fmt.Fprint(os.Stderr, usage)
+		os.Exit(2)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	var err error
+	switch cmd, args := os.Args[1], os.Args[2:]; cmd {
+	case "serve":
+		err = runServe(ctx, args)
+	case "demo":
+		err = runDemo(ctx, args)
+	case "import":
+		err = runImport(ctx, args, os.Stdout)
+	case "reindex":
+		err = runReindex(ctx, args)
+	case "verify":
+		err = runVerify(ctx, args, os.Stdout)
+	case "bench":
+		err = runBench(ctx, args)
+	case "help", "-h", "--help":
+		fmt.Print(usage)
+	default:
+		fmt.Fprintf(os.Stderr, "unknown command %q\n\n%s", cmd, usage)
+		os.Exit(2)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "jawnosc:", errorText(err))
+		os.Exit(1)
+	}
+}
+
+// errorText renders an error for the terminal: the Polish message and, for the operator,
+// the underlying cause of internal errors.
+func errorText(err error) string {
+	var e *registry.Error
+	if errors.As(err, &e) {
+		if e.Code == registry.EINTERNAL && e.Err != nil {
+			return e.Message + " (" + e.Err.Error() + ")"
+		}
+		return e.Message
+	}
+	return err.Error()
+}
+
+// env returns the environment variable or def.
+func env(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+// flags returns a flag set with the common --data flag.
+func flags(name string) (*flag.FlagSet, *string) {
+	fs := flag.NewFlagSet(name, flag.ExitOnError)
+	data := fs.String("data", env("JAWNOSC_DATA", "./data"), "data directory (env JAWNOSC_DATA)")
+	return fs, data
+}
+
+// openStore opens (creating) the data directory and its database.
+func openStore(dataDir string) (*registry.Store, error) {
+	if err := os.MkdirAll(dataDir, 0o750); err != nil {
+		return nil, err
+	}
+	return registry.Open(filepath.Join(dataDir, "jawnosc.db"))
+}
+
+func indexDir(dataDir string) string { return filepath.Join(dataDir, "index") }
+
+func runServe(ctx context.Context, args []string) error {
+	fs, dataDir := flags("serve")
+	addr := fs.String("addr", env("JAWNOSC_ADDR", "127.0.0.1:8080"), "listen address (env JAWNOSC_ADDR)")
+	withDemo := fs.Bool("demo", false, "fill an empty database with the demo data set")
+	fs.Parse(args)
+
+	store, err := openStore(*dataDir)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if *withDemo {
+		if err := loadDemoIfEmpty(ctx, store, demo.DefaultCount); err != nil {
+			return err
+		}
+	}
+	ix, err := search.Open(indexDir(*dataDir))
+	if err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	defer ix.Close()
+	indexer := search.NewIndexer(ix, search.StoreSource{Store: store}, log.Printf)
+	started := time.Now()
+	if n, err := indexer.CatchUp(ctx); err != nil {
+		return fmt.Errorf("search index catch-up: %w", err)
+	} else if n > 0 {
+		log.Printf("search index: applied %d changes in %s", n, time.Since(started).Round(time.Millisecond))
+	}
+	isDemo, err := store.IsDemo(ctx)
+	if err != nil {
+		return err
+	}
+	app, err := web.New(web.Config{Store: store, Index: ix, Indexer: indexer, Demo: isDemo, City: "Kraków", Logf: log.Printf})
+	if err != nil {
+		return err
+	}
+	idxCtx, stopIndexer := context.WithCancel(context.Background())
+	indexerDone := make(chan struct{})
+	go func() { indexer.Run(idxCtx, 2*time.Second); close(indexerDone) }()
+
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- app.Listen(*addr) }()
+	log.Printf("Jawność: http://%s (data: %s)", *addr, *dataDir)
+	select {
+	case err = <-serveErr:
+	case <-ctx.Done():
+		log.Printf("shutting down")
+		shutCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		err = app.ShutdownWithContext(shutCtx)
+		cancel()
+	}
+	// Stop in reverse order of start: HTTP, indexer, then (deferred) index and database.
+	stopIndexer()
+	<-indexerDone
+	return err
+}
+
+// loadDemoIfEmpty fills an empty database with the demo data set; a database that
+// already has companies is left as it is.
+func loadDemoIfEmpty(ctx context.Context, store *registry.Store, n int) error {
+	cos, err := store.FindCompanies(ctx)
+	if err != nil {
+		return err
+	}
+	if len(cos) > 0 {
+		return nil
+	}
+	started := time.Now()
+	if err := demo.Load(ctx, store, n, progressBar("demo", os.Stderr)); err != nil {
+		return err
+	}
+	log.Printf("demo data: %d contracts in %s", n, time.Since(started).Round(time.Millisecond))
+	return nil
+}
+
+func runDemo(ctx context.Context, args []string) error {
+	fs, dataDir := flags("demo")
+	n := fs.Int("contracts", demo.DefaultCount, "number of demo contracts")
+	fs.Parse(args)
+	store, err := openStore(*dataDir)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	started := time.Now()
+	if err := demo.Load(ctx, store, *n, progressBar("demo", os.Stderr)); err != nil {
+		return err
+	}
+	log.Printf("demo data: %d contracts in %s; the index catches up when the server starts", *n, time.Since(started).Round(time.Millisecond))
+	return nil
+}
+
+func runImport(ctx context.Context, args []string, out io.Writer) error {
+	fs, dataDir := flags("import")
+	company := fs.String("company", "", "slug of the company the entries belong to")
+	fs.Usage = func() { fmt.Fprintln(os.Stderr, "usage: jawnosc import --company SLUG contracts FILE.csv") }
+	fs.Parse(args)
+	rest := fs.Args()
+	if *company == "" || len(rest) != 2 {
+		fs.Usage()
+		return errors.New("missing --company, register or file")
+	}
+	register, path := rest[0], rest[1]
+	if register != "contracts" {
+		return fmt.Errorf("unknown register %q (known: contracts)", register)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	store, err := openStore(*dataDir)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	co, err := store.FindCompanyBySlug(ctx, *company)
+	if err != nil {
+		return err
+	}
+	items, err := registry.ParseContractsCSV(f)
+	if err != nil {
+		var ie *registry.ImportError
+		if errors.As(err, &ie) {
+			fmt.Fprintln(os.Stderr, ie.Error())
+			return fmt.Errorf("%s: %d bad rows, nothing imported", path, len(ie.Rows))
+		}
+		return err
+	}
+	n, err := store.ImportContracts(ctx, registry.SystemActor("import"), co.ID, items)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "imported %d contracts into %s; a running server indexes them within seconds\n", n, co.Slug)
+	return nil
+}
+
+func runReindex(ctx context.Context, args []string) error {
+	fs, dataDir := flags("reindex")
+	fs.Parse(args)
+	store, err := openStore(*dataDir)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	started := time.Now()
+	if err := search.Rebuild(ctx, indexDir(*dataDir), search.StoreSource{Store: store}, progressBar("reindex", os.Stderr)); err != nil {
+		return err
+	}
+	log.Printf("reindex: done in %s", time.Since(started).Round(time.Millisecond))
+	return nil
+}
+
+func runVerify(ctx context.Context, args []string, out io.Writer) error {
+	fs, dataDir := flags("verify")
+	fs.Parse(args)
+	store, err := openStore(*dataDir)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	bar := progressBar("verify", os.Stderr)
+	rep, err := store.VerifyLedger(ctx, func(done, total int64) { bar(int(done), int(total)) })
+	if err != nil {
+		return err
+	}
+	if rep.BrokenAt != 0 {
+		fmt.Fprintf(out, "ledger BROKEN at link %d: %s\n", rep.BrokenAt, rep.Problem)
+		return fmt.Errorf("ledger verification failed at link %d", rep.BrokenAt)
+	}
+	fmt.Fprintf(out, "ledger OK: %d links, head %s\n", rep.Links, rep.Head)
+	return nil
+}
+
+func runBench(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("bench", flag.ExitOnError)
+	n := fs.Int("contracts", 100000, "number of synthetic contracts")
+	queries := fs.Int("queries", 2000, "measured requests per query class")
+	keep := fs.String("keep", "", "keep the built data in this directory instead of a temporary one")
+	fs.Parse(args)
+	return bench.Run(ctx, bench.Options{Contracts: *n, Queries: *queries, Dir: *keep, Out: os.Stdout, Progress: progressBar})
+}
+
+// progressBar returns a progress callback that redraws one line on w (a terminal) at most
+// ten times a second, and prints the final state.
+func progressBar(label string, w io.Writer) func(done, total int) {
+	var last time.Time
+	start := time.Now()
+	return func(done, total int) {
+		if done < total && time.Since(last) < 100*time.Millisecond {
+			return
+		}
+		last = time.Now()
+		pct := 100.0
+		if total > 0 {
+			pct = float64(done) * 100 / float64(total)
+		}
+		width := 30
+		filled := int(pct / 100 * float64(width))
+		fmt.Fprintf(w, "\r%-8s [%s%s] %5.1f%% %d/%d %s", label, strings.Repeat("#", filled), strings.Repeat(".", width-filled), pct, done, total, time.Since(start).Round(time.Second))
+		if done >= total {
+			fmt.Fprintln(w)
+		}
+	}
+}

@@ -1,0 +1,62 @@
+package web
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"jawnosc/registry"
+)
+
+// publicationDeadlineDays is how soon after signing a contract should be published; a
+// longer delay is pointed out on the contract page (SPEC.md "Signals").
+const publicationDeadlineDays = 7
+
+// contractView is the data of a contract page.
+type contractView struct {
+	C          *registry.Contract
+	Versions   []*registry.ContractVersion
+	Amendments []registry.Amendment
+	Late       bool // published more than publicationDeadlineDays after signing
+	Deadline   int
+}
+
+// loadContract returns a contract visible to the actor with its published versions and
+// annexes. Errors: ENOTFOUND.
+func (s *server) loadContract(c *fiber.Ctx) (*contractView, error) {
+	id, err := parseID(c, "umowy")
+	if err != nil {
+		return nil, err
+	}
+	ctx := c.UserContext()
+	ct, err := s.cfg.Store.FindContractByID(ctx, s.actor(c), id)
+	if err != nil {
+		return nil, err
+	}
+	versions, err := s.cfg.Store.FindContractHistory(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if versions == nil {
+		versions = []*registry.ContractVersion{}
+	}
+	v := &contractView{C: ct, Versions: versions, Amendments: registry.Amendments(versions), Deadline: publicationDeadlineDays}
+	v.Late = ct.PublicationDelayDays != nil && *ct.PublicationDelayDays > publicationDeadlineDays
+	return v, nil
+}
+
+// handleContract serves GET /umowy/{id}: every field of the contract, its redactions,
+// publication delay, annexes, version history with the changes between versions, and
+// the withdrawn state. Unknown id or a draft: 404.
+func (s *server) handleContract(c *fiber.Ctx) error {
+	v, err := s.loadContract(c)
+	if err != nil {
+		return err
+	}
+	title := v.C.Subject
+	if title == "" {
+		title = "Umowa nr " + v.C.Number
+	}
+	p := s.page(c, title)
+	p.Nav = "umowy"
+	p.Data = v
+	return s.render(c, fiber.StatusOK, "contract", p)
+}

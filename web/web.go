@@ -1,0 +1,97 @@
+// Package web is the HTTP face of Jawność: the public Polish site (server-rendered,
+// working without JavaScript) and the read-only JSON API under /api/v1. It is the only
+// package that imports Fiber. Handlers return errors; one ErrorHandler maps them to a
+// status and renders a Polish page or a JSON error.
+package web
+
+import (
+	"errors"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/recover"
+
+	"jawnosc/registry"
+	"jawnosc/search"
+)
+
+// Config is what the web layer needs; main builds it.
+type Config struct {
+	Store   *registry.Store
+	Index   *search.Index
+	Indexer *search.Indexer // may be nil; Notify() after writes
+	Demo    bool            // show the "dane demonstracyjne" banner on every page
+	City    string          // e.g. "Kraków"
+	BaseURL string          // for absolute links in exports, may be ""
+	Logf    func(format string, args ...any)
+}
+
+// server holds the dependencies of every handler.
+type server struct {
+	cfg    Config
+	pages  *pages
+	assets *assets
+	logf   func(format string, args ...any)
+	cache  aggCache
+}
+
+// BodyLimit is the largest request body accepted (413 above it).
+const BodyLimit = 10 << 20
+
+// New builds the Fiber app: it parses every template once (failing on a missing or broken
+// one), hashes the static files and registers the routes and middleware.
+func New(cfg Config) (*fiber.App, error) {
+	if cfg.Store == nil || cfg.Index == nil {
+		return nil, errors.New("web: Config.Store and Config.Index are required")
+	}
+	if cfg.Logf == nil {
+		cfg.Logf = func(string, ...any) {}
+	}
+	as, err := loadAssets()
+	if err != nil {
+		return nil, err
+	}
+	ps, err := parsePages(templateFuncs(as))
+	if err != nil {
+		return nil, err
+	}
+	s := &server{cfg: cfg, pages: ps, assets: as, logf: cfg.Logf}
+	app := fiber.New(fiber.Config{
+		Immutable:             true, // strings from Params/Query stay valid after the handler
+		UnescapePath:          true, // Polish path parameters arrive decoded
+		ErrorHandler:          s.handleError,
+		BodyLimit:             BodyLimit,
+		ReadTimeout:           30 * time.Second,
+		IdleTimeout:           2 * time.Minute,
+		DisableStartupMessage: true,
+	})
+	app.Use(recover.New(recover.Config{
+		EnableStackTrace:  true,
+		StackTraceHandler: s.logPanic,
+	}))
+	app.Use(securityHeaders)
+	s.routes(app)
+	return app, nil
+}
+
+// routes registers every route of the site and the API.
+func (s *server) routes(app *fiber.App) {
+	app.Get("/static/:name", s.handleAsset)
+
+	app.Get("/", s.handleHome)
+	app.Get("/szukaj", s.handleSearch)
+	app.Get("/spolki", s.handleCompanies)
+	app.Get("/spolki/:slug", s.handleCompany)
+	app.Get("/umowy", s.handleContracts)
+	app.Get("/umowy/:id", s.handleContract)
+	app.Get("/kontrahenci/:nip", s.handleCounterparty)
+
+	api := app.Group("/api/v1", apiHeaders)
+	api.Get("/search", s.apiSearch)
+	api.Get("/companies", s.apiCompanies)
+	api.Get("/companies/:slug", s.apiCompany)
+	api.Get("/contracts", s.apiContracts)
+	api.Get("/contracts/:id", s.apiContract)
+	api.Get("/export/contracts.csv", s.apiExportCSV)
+	api.Get("/export/contracts.json", s.apiExportJSON)
+}

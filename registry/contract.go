@@ -52,13 +52,15 @@ func LabelOf(labels []Label, code string) string {
 
 // Counterparty is the other side of a contract. Natural persons: name only, no address.
 type Counterparty struct {
+	// Fields are in the alphabetical order of their JSON keys, so that encoding/json writes
+	// canonical JSON directly (see prepareContract).
+	Country string `json:"country"` // ISO 3166-1 alpha-2, "PL" default
+	KRS     string `json:"krs"`
 	Name    string `json:"name"`
+	Person  bool   `json:"natural_person,omitempty"`
 	NIP     string `json:"nip"`
 	REGON   string `json:"regon"`
-	KRS     string `json:"krs"`
-	Country string `json:"country"` // ISO 3166-1 alpha-2, "PL" default
 	Town    string `json:"town"`
-	Person  bool   `json:"natural_person,omitempty"`
 }
 
 // Redaction records that a field is withheld, why and on what legal ground. The fact is public.
@@ -71,20 +73,22 @@ type Redaction struct {
 // ContractData is the versioned content of a contract: what an officer files and the
 // ledger hashes. Field names are those of the JSON API and the CSV import.
 type ContractData struct {
-	Number          string       `json:"number"`
-	SignedOn        Date         `json:"signed_on"`
-	Subject         string       `json:"subject"`
-	Description     string       `json:"description"`
+	// Fields are in the alphabetical order of their JSON keys, so that encoding/json writes
+	// canonical JSON directly (see prepareContract).
 	Counterparty    Counterparty `json:"counterparty"`
-	ValueNet        Money        `json:"value_net"`
-	ValueGross      Money        `json:"value_gross"`
-	Currency        string       `json:"currency"`
-	ProcurementMode string       `json:"procurement_mode"`
 	CPV             string       `json:"cpv"`
-	StartOn         Date         `json:"start_on"`
+	Currency        string       `json:"currency"`
+	Description     string       `json:"description"`
 	EndOn           Date         `json:"end_on"`
 	EUFunded        bool         `json:"eu_funded"`
+	Number          string       `json:"number"`
+	ProcurementMode string       `json:"procurement_mode"`
 	Redactions      []Redaction  `json:"redactions"`
+	SignedOn        Date         `json:"signed_on"`
+	StartOn         Date         `json:"start_on"`
+	Subject         string       `json:"subject"`
+	ValueGross      Money        `json:"value_gross"`
+	ValueNet        Money        `json:"value_net"`
 }
 
 // Contract is a contract register entry in its current state.

@@ -200,14 +200,6 @@ type queryer interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 }
 
-// canonicalData returns the canonical JSON of an entry's content.
-func canonicalData(v any) ([]byte, error) {
-	b, err := CanonicalJSON(v)
-	if err != nil {
-		return nil, Internal(err)
-	}
-	return b, nil
-}
 
 // decodeData unmarshals stored content.
 func decodeData(b []byte, v any) error { return json.Unmarshal(b, v) }

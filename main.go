@@ -238,7 +238,7 @@ func runImport(ctx context.Context, args []string, out io.Writer) error {
 		var ie *registry.ImportError
 		if errors.As(err, &ie) {
 			fmt.Fprintln(os.Stderr, ie.Error())
-			return fmt.Errorf("%s: %d bad rows, nothing imported", path, len(ie.Rows))
+			return fmt.Errorf("%s: %d errors, nothing imported", path, len(ie.Rows)+ie.Omitted)
 		}
 		return err
 	}

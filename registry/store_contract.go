@@ -273,7 +273,7 @@ func (s *Store) FindContractsByIDs(ctx context.Context, ids []int64) ([]*Contrac
 func (s *Store) ScanContracts(ctx context.Context, fn func(*Contract) error) error {
 	var after int64
 	for {
-		rows, err := s.read.QueryContext(ctx, contractSelect+` WHERE c.public = 1 AND c.entry_id > ? ORDER BY c.entry_id LIMIT 2000`, after)
+		rows, err := s.read.QueryContext(ctx, contractSelect+` WHERE +c.public = 1 AND c.entry_id > ? ORDER BY c.entry_id LIMIT 2000`, after)
 		if err != nil {
 			return formatError(err)
 		}

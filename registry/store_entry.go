@@ -200,6 +200,5 @@ type queryer interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 }
 
-
 // decodeData unmarshals stored content.
 func decodeData(b []byte, v any) error { return json.Unmarshal(b, v) }

@@ -37,6 +37,8 @@ type VersionRecord struct {
 	CreatedBy  string          `json:"created_by"`
 	CreatedAt  string          `json:"created_at"`
 	Data       json.RawMessage `json:"data"`
+
+	dataHash string // RecordHash, when computed ahead (bulk loads)
 }
 
 // LinkHash computes a link's hash from its parts.

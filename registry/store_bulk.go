@@ -52,51 +52,45 @@ func (s *Store) LoadContracts(ctx context.Context, a Actor, companyID int64, ite
 	if err != nil {
 		return formatError(err)
 	}
-	for i := range items {
-		it := &items[i]
-		data, err := prepareContract(&it.Data)
-		if err != nil {
-			return itemError(i, err)
+	var maxID int64
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM entries`).Scan(&maxID); err != nil {
+		return formatError(err)
+	}
+	// Validation, encoding and record hashing run in a second goroutine, ahead of the inserts:
+	// ids are assigned here (this transaction holds the write lock), so every hash is known
+	// before its row is written.
+	pctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	prepared := make(chan bulkPrepared, 512)
+	go prepareBulk(pctx, items, maxID, co.Slug, a.Login, prepared)
+	for p := range prepared {
+		if p.err != nil {
+			return p.err
 		}
-		by := it.CreatedBy
-		if by == "" {
-			by = a.Login
-		}
-		pub := it.PublishedAt.UTC()
-		id, err := w.createEntry(ctx, KindContract, companyID, co.Slug, data, by, pub, &pub)
-		if err != nil {
+		first := p.recs[0]
+		pub := parseTime(first.CreatedAt)
+		if _, err := w.createEntryID(ctx, first.EntryID, KindContract, companyID, co.Slug, first.Data, first.CreatedBy, pub, &pub, first.dataHash); err != nil {
 			return formatError(err)
 		}
-		cur, status, wreason, version, updated := it.Data, StatusPublished, "", 1, pub
-		for _, v := range it.Versions {
-			version++
-			vdata := data
-			if v.ChangeKind != ChangeWithdrawal {
-				cur = v.Data
-				if vdata, err = prepareContract(&cur); err != nil {
-					return itemError(i, err)
-				}
-			} else {
-				status, wreason = StatusWithdrawn, v.Reason
-			}
-			data = vdata
-			rec := &VersionRecord{EntryID: id, Kind: KindContract, Company: co.Slug, Version: version, ChangeKind: v.ChangeKind,
-				Reason: v.Reason, AnnexDate: string(v.AnnexDate), CreatedBy: by, CreatedAt: fmtTime(v.At), Data: vdata}
+		for _, rec := range p.recs[1:] {
 			if err := w.insertVersion(ctx, rec, true); err != nil {
 				return formatError(err)
 			}
-			updated = v.At
 		}
-		if version > 1 {
-			if _, err := upd.ExecContext(ctx, version, status, wreason, fmtTime(updated), id); err != nil {
+		if len(p.recs) > 1 {
+			last := p.recs[len(p.recs)-1]
+			if _, err := upd.ExecContext(ctx, last.Version, p.status, p.wreason, last.CreatedAt, first.EntryID); err != nil {
 				return formatError(err)
 			}
 		}
-		d := &cur
-		if _, err := proj.ExecContext(ctx, id, companyID, d.Number, string(d.SignedOn), d.Subject, d.Counterparty.Name, d.Counterparty.NIP,
+		d := &p.final
+		if _, err := proj.ExecContext(ctx, first.EntryID, companyID, d.Number, string(d.SignedOn), d.Subject, d.Counterparty.Name, d.Counterparty.NIP,
 			int64(d.ValueNet), int64(d.ValueGross), d.Currency, d.ProcurementMode); err != nil {
 			return formatError(err)
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 	return formatError(tx.Commit())
 }
@@ -157,4 +151,65 @@ func (s *Store) ImportContracts(ctx context.Context, a Actor, companyID int64, i
 		}
 	}
 	return len(items), formatError(tx.Commit())
+}
+
+// bulkPrepared is one validated bulk contract: its version records with their hashes, the
+// final content (for the projection) and the final status.
+type bulkPrepared struct {
+	recs            []*VersionRecord
+	final           ContractData
+	status, wreason string
+	err             error
+}
+
+// prepareBulk validates and encodes items in order, assigning ids after maxID, and sends
+// them on out; it stops at the first invalid item (sent with err) or when ctx ends.
+func prepareBulk(ctx context.Context, items []BulkContract, maxID int64, company, login string, out chan<- bulkPrepared) {
+	defer close(out)
+	send := func(p bulkPrepared) bool {
+		select {
+		case out <- p:
+			return p.err == nil
+		case <-ctx.Done():
+			return false
+		}
+	}
+	for i := range items {
+		it := &items[i]
+		data, err := prepareContract(&it.Data)
+		if err != nil {
+			send(bulkPrepared{err: itemError(i, err)})
+			return
+		}
+		by := it.CreatedBy
+		if by == "" {
+			by = login
+		}
+		id := maxID + int64(i) + 1
+		p := bulkPrepared{final: it.Data, status: StatusPublished}
+		p.recs = append(p.recs, &VersionRecord{EntryID: id, Kind: KindContract, Company: company, Version: 1,
+			ChangeKind: ChangeInitial, CreatedBy: by, CreatedAt: fmtTime(it.PublishedAt), Data: data})
+		for _, v := range it.Versions {
+			if v.ChangeKind != ChangeWithdrawal {
+				p.final = v.Data
+				if data, err = prepareContract(&p.final); err != nil {
+					send(bulkPrepared{err: itemError(i, err)})
+					return
+				}
+			} else {
+				p.status, p.wreason = StatusWithdrawn, v.Reason
+			}
+			p.recs = append(p.recs, &VersionRecord{EntryID: id, Kind: KindContract, Company: company, Version: len(p.recs) + 1,
+				ChangeKind: v.ChangeKind, Reason: v.Reason, AnnexDate: string(v.AnnexDate), CreatedBy: by, CreatedAt: fmtTime(v.At), Data: data})
+		}
+		for _, r := range p.recs {
+			if r.dataHash, err = RecordHash(r); err != nil {
+				send(bulkPrepared{err: Internal(err)})
+				return
+			}
+		}
+		if !send(p) {
+			return
+		}
+	}
 }

@@ -77,7 +77,7 @@ type entryWriter struct {
 func newEntryWriter(ctx context.Context, tx *sql.Tx) (*entryWriter, error) {
 	w := &entryWriter{tx: tx}
 	var err error
-	if w.insEntry, err = tx.PrepareContext(ctx, `INSERT INTO entries (kind, company_id, status, version, created_at, published_at, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?)`); err != nil {
+	if w.insEntry, err = tx.PrepareContext(ctx, `INSERT INTO entries (id, kind, company_id, status, version, created_at, published_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?)`); err != nil {
 		return nil, err
 	}
 	if w.insVersion, err = tx.PrepareContext(ctx, `INSERT INTO entry_versions (entry_id, version, change_kind, reason, annex_date, created_by, created_at, published, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
@@ -98,21 +98,30 @@ func newEntryWriter(ctx context.Context, tx *sql.Tx) (*entryWriter, error) {
 // createEntry inserts an entry with its first version (a draft, or published at once when
 // publishedAt is given) and returns its id.
 func (w *entryWriter) createEntry(ctx context.Context, kind string, companyID int64, company string, data []byte, by string, at time.Time, publishedAt *time.Time) (int64, error) {
+	return w.createEntryID(ctx, 0, kind, companyID, company, data, by, at, publishedAt, "")
+}
+
+// createEntryID is createEntry with a chosen id (0: the next free one) and, optionally, the
+// first version's record hash computed ahead by the caller (bulk loads hash in parallel).
+func (w *entryWriter) createEntryID(ctx context.Context, id int64, kind string, companyID int64, company string, data []byte, by string, at time.Time, publishedAt *time.Time, dataHash string) (int64, error) {
+	var idArg any
+	if id > 0 {
+		idArg = id
+	}
 	status := StatusDraft
 	var pub any
 	if publishedAt != nil {
 		status, pub = StatusPublished, fmtTime(*publishedAt)
 	}
-	res, err := w.insEntry.ExecContext(ctx, kind, companyID, status, fmtTime(at), pub, fmtTime(at))
+	res, err := w.insEntry.ExecContext(ctx, idArg, kind, companyID, status, fmtTime(at), pub, fmtTime(at))
 	if err != nil {
 		return 0, err
 	}
-	id, err := res.LastInsertId()
-	if err != nil {
+	if id, err = res.LastInsertId(); err != nil {
 		return 0, err
 	}
 	rec := &VersionRecord{EntryID: id, Kind: kind, Company: company, Version: 1, ChangeKind: ChangeInitial,
-		CreatedBy: by, CreatedAt: fmtTime(at), Data: data}
+		CreatedBy: by, CreatedAt: fmtTime(at), Data: data, dataHash: dataHash}
 	if publishedAt != nil {
 		rec.CreatedAt = fmtTime(*publishedAt)
 	}
@@ -154,9 +163,12 @@ func (w *entryWriter) published(ctx context.Context, rec *VersionRecord) error {
 		}
 		w.head, w.headLoaded = h, true
 	}
-	dataHash, err := RecordHash(rec)
-	if err != nil {
-		return err
+	dataHash := rec.dataHash
+	if dataHash == "" {
+		var err error
+		if dataHash, err = RecordHash(rec); err != nil {
+			return err
+		}
 	}
 	seq := w.head.seq + 1
 	hash := LinkHash(seq, rec.EntryID, rec.Version, dataHash, w.head.hash)

@@ -269,3 +269,31 @@ func TestCompaniesSortPolish(t *testing.T) {
 		t.Fatalf("duplicate slug: %v", err)
 	}
 }
+
+func TestLoadContractsIsAllOrNothing(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpenStore(t)
+	co := MustCreateCompany(t, s, "arm")
+	at := time.Date(2025, 5, 6, 10, 0, 0, 0, time.UTC)
+	good := registry.BulkContract{Data: SampleContract("Rewitalizacja Nowej Huty"), PublishedAt: at,
+		Versions: []registry.BulkVersion{{ChangeKind: registry.ChangeWithdrawal, Reason: "Pomyłka", At: at.Add(time.Hour)}}}
+	bad := registry.BulkContract{Data: SampleContract(""), PublishedAt: at}
+	items := []registry.BulkContract{good, good, bad, good}
+	err := s.LoadContracts(ctx, system, co.ID, items)
+	if registry.ErrorCode(err) != registry.EINVALID || registry.ErrorFields(err)["3.subject"] == "" {
+		t.Fatalf("bad item: %v", err)
+	}
+	if n, _ := s.CountPublicContracts(ctx); n != 0 {
+		t.Fatalf("a failing bulk load wrote %d contracts", n)
+	}
+	if err := s.LoadContracts(ctx, system, co.ID, []registry.BulkContract{good, good}); err != nil {
+		t.Fatal(err)
+	}
+	list, _, err := s.FindContracts(ctx, registry.ContractFilter{})
+	if err != nil || len(list) != 2 || list[0].Status != registry.StatusWithdrawn || list[0].Version != 2 || list[0].WithdrawnReason != "Pomyłka" {
+		t.Fatalf("loaded: %+v %v", list, err)
+	}
+	if rep, err := s.VerifyLedger(ctx, nil); err != nil || rep.Links != 4 || rep.BrokenAt != 0 {
+		t.Fatalf("verify: %+v %v", rep, err)
+	}
+}

@@ -1,0 +1,34 @@
+package registry_test
+
+import (
+	"context"
+	"testing"
+
+	"jawnosc/demo"
+	"jawnosc/registry"
+)
+
+// BenchmarkLoadContracts measures the bulk load of synthetic contracts (versions, ledger,
+// change sequence and projection) into a real SQLite file, in batches of 5 000.
+func BenchmarkLoadContracts(b *testing.B) {
+	ctx := context.Background()
+	s := MustOpenStore(b)
+	cos := demo.Companies()[:1]
+	if err := s.CreateCompany(ctx, system, &cos[0]); err != nil {
+		b.Fatal(err)
+	}
+	var items []registry.BulkContract
+	if err := demo.Contracts(demo.DefaultSeed, cos, b.N, func(_ string, c registry.BulkContract) error {
+		items = append(items, c)
+		return nil
+	}); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for start := 0; start < len(items); start += 5000 {
+		if err := s.LoadContracts(ctx, system, cos[0].ID, items[start:min(start+5000, len(items))]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "contracts/s")
+}

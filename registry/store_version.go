@@ -3,6 +3,7 @@ package registry
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"strings"
 	"time"
 )
@@ -50,77 +51,57 @@ func (s *Store) createEntry(ctx context.Context, a Actor, kind string, companyID
 
 // updateDraft replaces the content of a draft (version 1, unpublished).
 func (s *Store) updateDraft(ctx context.Context, a Actor, kind string, id int64, data []byte, project projector) error {
-	tx, err := s.write.BeginTx(ctx, nil)
-	if err != nil {
-		return formatError(err)
-	}
-	defer tx.Rollback()
-	m, err := findEntryMeta(ctx, tx, id, kind)
-	if err != nil {
-		return formatError(err)
-	}
-	if err := a.RequireCompanyWrite(m.CompanyID); err != nil {
-		return err
-	}
-	if m.Status != StatusDraft {
-		return Errorf(ECONFLICT, "Opublikowanego wpisu nie można edytować; dodaj aneks, korektę albo wycofaj wpis.")
-	}
-	now := fmtTime(s.now())
-	if _, err := tx.ExecContext(ctx, `UPDATE entry_versions SET data = ?, created_at = ?, created_by = ? WHERE entry_id = ? AND version = 1 AND published = 0`, string(data), now, a.Login, id); err != nil {
-		return formatError(err)
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE entries SET updated_at = ? WHERE id = ?`, now, id); err != nil {
-		return formatError(err)
-	}
-	if err := project(ctx, tx, m, data); err != nil {
-		return formatError(err)
-	}
-	return formatError(tx.Commit())
+	return s.inEntryTx(ctx, a, kind, id, func(tx *sql.Tx, m *EntryMeta) error {
+		if m.Status != StatusDraft {
+			return Errorf(ECONFLICT, "Opublikowanego wpisu nie można edytować; dodaj aneks, korektę albo wycofaj wpis.")
+		}
+		now := fmtTime(s.now())
+		if _, err := tx.ExecContext(ctx, `UPDATE entry_versions SET data = ?, created_at = ?, created_by = ? WHERE entry_id = ? AND version = 1 AND published = 0`, string(data), now, a.Login, id); err != nil {
+			return formatError(err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE entries SET updated_at = ? WHERE id = ?`, now, id); err != nil {
+			return formatError(err)
+		}
+		if err := project(ctx, tx, m, data); err != nil {
+			return formatError(err)
+		}
+		return nil
+	})
 }
 
 // publishEntry publishes a draft: its version 1 enters the ledger and the change sequence.
 func (s *Store) publishEntry(ctx context.Context, a Actor, kind string, id int64, project projector) error {
-	tx, err := s.write.BeginTx(ctx, nil)
-	if err != nil {
-		return formatError(err)
-	}
-	defer tx.Rollback()
-	m, err := findEntryMeta(ctx, tx, id, kind)
-	if err != nil {
-		return formatError(err)
-	}
-	if err := a.RequireCompanyWrite(m.CompanyID); err != nil {
-		return err
-	}
-	if m.Status != StatusDraft {
-		return Errorf(ECONFLICT, "Ten wpis jest już opublikowany.")
-	}
-	data, err := currentData(ctx, tx, m)
-	if err != nil {
-		return formatError(err)
-	}
-	now := s.now()
-	w, err := newEntryWriter(ctx, tx)
-	if err != nil {
-		return formatError(err)
-	}
-	// The published version carries the publisher and the time of publication.
-	if _, err := tx.ExecContext(ctx, `UPDATE entry_versions SET created_by = ?, created_at = ? WHERE entry_id = ? AND version = 1`, a.Login, fmtTime(now), id); err != nil {
-		return formatError(err)
-	}
-	rec := &VersionRecord{EntryID: id, Kind: kind, Company: m.Company, Version: 1, ChangeKind: ChangeInitial,
-		CreatedBy: a.Login, CreatedAt: fmtTime(now), Data: data}
-	if err := w.publishDraft(ctx, rec); err != nil {
-		return formatError(err)
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE entries SET status = ?, published_at = ?, updated_at = ? WHERE id = ?`, StatusPublished, fmtTime(now), fmtTime(now), id); err != nil {
-		return formatError(err)
-	}
-	m.Status = StatusPublished
-	if err := project(ctx, tx, m, data); err != nil {
-		return formatError(err)
-	}
-	return formatError(tx.Commit())
+	return s.inEntryTx(ctx, a, kind, id, func(tx *sql.Tx, m *EntryMeta) error {
+		if m.Status != StatusDraft {
+			return Errorf(ECONFLICT, "Ten wpis jest już opublikowany.")
+		}
+		data, err := currentData(ctx, tx, m)
+		if err != nil {
+			return formatError(err)
+		}
+		now := s.now()
+		w, err := newEntryWriter(ctx, tx)
+		if err != nil {
+			return formatError(err)
+		}
+		// The published version carries the publisher and the time of publication.
+		if _, err := tx.ExecContext(ctx, `UPDATE entry_versions SET created_by = ?, created_at = ? WHERE entry_id = ? AND version = 1`, a.Login, fmtTime(now), id); err != nil {
+			return formatError(err)
+		}
+		rec := &VersionRecord{EntryID: id, Kind: kind, Company: m.Company, Version: 1, ChangeKind: ChangeInitial,
+			CreatedBy: a.Login, CreatedAt: fmtTime(now), Data: data}
+		if err := w.publishDraft(ctx, rec); err != nil {
+			return formatError(err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE entries SET status = ?, published_at = ?, updated_at = ? WHERE id = ?`, StatusPublished, fmtTime(now), fmtTime(now), id); err != nil {
+			return formatError(err)
+		}
+		m.Status = StatusPublished
+		if err := project(ctx, tx, m, data); err != nil {
+			return formatError(err)
+		}
+		return nil
+	})
 }
 
 // VersionInput describes a new version of a published entry.
@@ -151,6 +132,51 @@ func (s *Store) addVersion(ctx context.Context, a Actor, kind string, id int64, 
 	if err := v.Err(); err != nil {
 		return err
 	}
+	return s.inEntryTx(ctx, a, kind, id, func(tx *sql.Tx, m *EntryMeta) error {
+		switch m.Status {
+		case StatusDraft:
+			return Errorf(ECONFLICT, "Wpis nie jest jeszcze opublikowany: popraw szkic albo go opublikuj.")
+		case StatusWithdrawn:
+			return Errorf(ECONFLICT, "Wpis został wycofany; nie można go już zmieniać.")
+		}
+		cur, err := currentData(ctx, tx, m)
+		if err != nil {
+			return formatError(err)
+		}
+		if data == nil {
+			data = cur
+		} else if bytes.Equal(data, cur) {
+			return &Error{Code: EINVALID, Message: "Nowa wersja nie zmienia żadnego pola.", Fields: map[string]string{"reason": "Nowa wersja nie zmienia żadnego pola wpisu."}}
+		}
+		now := s.now()
+		w, err := newEntryWriter(ctx, tx)
+		if err != nil {
+			return formatError(err)
+		}
+		rec := &VersionRecord{EntryID: id, Kind: kind, Company: m.Company, Version: m.Version + 1, ChangeKind: in.ChangeKind,
+			Reason: in.Reason, AnnexDate: string(in.AnnexDate), CreatedBy: a.Login, CreatedAt: fmtTime(now), Data: data}
+		if err := w.insertVersion(ctx, rec, true); err != nil {
+			return formatError(err)
+		}
+		status, wreason := StatusPublished, ""
+		if in.ChangeKind == ChangeWithdrawal {
+			status, wreason = StatusWithdrawn, in.Reason
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE entries SET version = ?, status = ?, withdrawn_reason = ?, updated_at = ? WHERE id = ?`,
+			rec.Version, status, wreason, fmtTime(now), id); err != nil {
+			return formatError(err)
+		}
+		m.Version, m.Status, m.WithdrawnReason = rec.Version, status, wreason
+		if err := project(ctx, tx, m, data); err != nil {
+			return formatError(err)
+		}
+		return nil
+	})
+}
+
+// inEntryTx runs fn in one write transaction on an entry the actor may write for, and
+// commits when fn succeeds. Returns ENOTFOUND, EUNAUTHORIZED, EFORBIDDEN or fn's error.
+func (s *Store) inEntryTx(ctx context.Context, a Actor, kind string, id int64, fn func(tx *sql.Tx, m *EntryMeta) error) error {
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
 		return formatError(err)
@@ -163,41 +189,7 @@ func (s *Store) addVersion(ctx context.Context, a Actor, kind string, id int64, 
 	if err := a.RequireCompanyWrite(m.CompanyID); err != nil {
 		return err
 	}
-	switch m.Status {
-	case StatusDraft:
-		return Errorf(ECONFLICT, "Wpis nie jest jeszcze opublikowany: popraw szkic albo go opublikuj.")
-	case StatusWithdrawn:
-		return Errorf(ECONFLICT, "Wpis został wycofany; nie można go już zmieniać.")
-	}
-	cur, err := currentData(ctx, tx, m)
-	if err != nil {
-		return formatError(err)
-	}
-	if data == nil {
-		data = cur
-	} else if bytes.Equal(data, cur) {
-		return &Error{Code: EINVALID, Message: "Nowa wersja nie zmienia żadnego pola.", Fields: map[string]string{"reason": "Nowa wersja nie zmienia żadnego pola wpisu."}}
-	}
-	now := s.now()
-	w, err := newEntryWriter(ctx, tx)
-	if err != nil {
-		return formatError(err)
-	}
-	rec := &VersionRecord{EntryID: id, Kind: kind, Company: m.Company, Version: m.Version + 1, ChangeKind: in.ChangeKind,
-		Reason: in.Reason, AnnexDate: string(in.AnnexDate), CreatedBy: a.Login, CreatedAt: fmtTime(now), Data: data}
-	if err := w.insertVersion(ctx, rec, true); err != nil {
-		return formatError(err)
-	}
-	status, wreason := StatusPublished, ""
-	if in.ChangeKind == ChangeWithdrawal {
-		status, wreason = StatusWithdrawn, in.Reason
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE entries SET version = ?, status = ?, withdrawn_reason = ?, updated_at = ? WHERE id = ?`,
-		rec.Version, status, wreason, fmtTime(now), id); err != nil {
-		return formatError(err)
-	}
-	m.Version, m.Status, m.WithdrawnReason = rec.Version, status, wreason
-	if err := project(ctx, tx, m, data); err != nil {
+	if err := fn(tx, m); err != nil {
 		return formatError(err)
 	}
 	return formatError(tx.Commit())

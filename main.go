@@ -56,7 +56,7 @@ func main() {
 	case "demo":
 		err = runDemo(ctx, args)
 	case "import":
-		err = runImport(ctx, args, os.Stdout)
+		err = runImport(ctx, args, os.Stdout, os.Stderr)
 	case "reindex":
 		err = runReindex(ctx, args)
 	case "verify":
@@ -205,7 +205,8 @@ func runDemo(ctx context.Context, args []string) error {
 	return nil
 }
 
-func runImport(ctx context.Context, args []string, out io.Writer) error {
+// runImport imports a register file; the report goes to out, every bad row to errOut.
+func runImport(ctx context.Context, args []string, out, errOut io.Writer) error {
 	fs, dataDir := flags("import")
 	company := fs.String("company", "", "slug of the company the entries belong to")
 	fs.Usage = func() { fmt.Fprintln(os.Stderr, "usage: jawnosc import --company SLUG contracts FILE.csv") }
@@ -237,7 +238,7 @@ func runImport(ctx context.Context, args []string, out io.Writer) error {
 	if err != nil {
 		var ie *registry.ImportError
 		if errors.As(err, &ie) {
-			fmt.Fprintln(os.Stderr, ie.Error())
+			fmt.Fprintln(errOut, ie.Error())
 			return fmt.Errorf("%s: %d errors, nothing imported", path, len(ie.Rows)+ie.Omitted)
 		}
 		return err

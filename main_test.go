@@ -45,18 +45,27 @@ func TestImportCommand(t *testing.T) {
 	os.WriteFile(badFile, []byte(csvHeader+good+bad), 0o600)
 	os.WriteFile(goodFile, []byte(csvHeader+good+strings.Replace(good, "MPO/1/2026", "MPO/3/2026", 1)), 0o600)
 
-	var out bytes.Buffer
-	err = runImport(ctx, []string{"--data", data, "--company", "mpo", "contracts", badFile}, &out)
+	var out, errOut bytes.Buffer
+	err = runImport(ctx, []string{"--data", data, "--company", "mpo", "contracts", badFile}, &out, &errOut)
 	if err == nil || !strings.Contains(err.Error(), "nothing imported") {
 		t.Fatalf("bad file: %v", err)
+	}
+	// Every error of the bad row (line 3) is named; the good row (line 2) is not.
+	for _, want := range []string{"line 3: signed_on:", "line 3: subject:", "line 3: counterparty_nip:", "line 3: value_net:", "line 3: procurement_mode:"} {
+		if !strings.Contains(errOut.String(), want) {
+			t.Errorf("error listing lacks %q:\n%s", want, errOut.String())
+		}
+	}
+	if strings.Contains(errOut.String(), "line 2:") {
+		t.Errorf("the good row is reported as bad:\n%s", errOut.String())
 	}
 	if n, _ := store.CountPublicContracts(ctx); n != 0 {
 		t.Fatalf("a failing import wrote %d contracts", n)
 	}
-	if err := runImport(ctx, []string{"--data", data, "--company", "nie-ma", "contracts", goodFile}, &out); registry.ErrorCode(err) != registry.ENOTFOUND {
+	if err := runImport(ctx, []string{"--data", data, "--company", "nie-ma", "contracts", goodFile}, &out, &errOut); registry.ErrorCode(err) != registry.ENOTFOUND {
 		t.Fatalf("unknown company: %v", err)
 	}
-	if err := runImport(ctx, []string{"--data", data, "--company", "mpo", "contracts", goodFile}, &out); err != nil {
+	if err := runImport(ctx, []string{"--data", data, "--company", "mpo", "contracts", goodFile}, &out, &errOut); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "imported 2 contracts into mpo") {

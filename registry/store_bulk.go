@@ -44,7 +44,7 @@ func (s *Store) LoadContracts(ctx context.Context, a Actor, companyID int64, ite
 	if err != nil {
 		return formatError(err)
 	}
-	proj, err := tx.PrepareContext(ctx, `INSERT INTO contracts (entry_id, company_id, number, signed_on, subject, counterparty_name, counterparty_nip, value_net, value_gross, currency, procurement_mode, public) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`)
+	proj, err := tx.PrepareContext(ctx, contractUpsert)
 	if err != nil {
 		return formatError(err)
 	}
@@ -83,9 +83,8 @@ func (s *Store) LoadContracts(ctx context.Context, a Actor, companyID int64, ite
 				return formatError(err)
 			}
 		}
-		d := &p.final
-		if _, err := proj.ExecContext(ctx, first.EntryID, companyID, d.Number, string(d.SignedOn), d.Subject, d.Counterparty.Name, d.Counterparty.NIP,
-			int64(d.ValueNet), int64(d.ValueGross), d.Currency, d.ProcurementMode); err != nil {
+		m := &EntryMeta{ID: first.EntryID, CompanyID: companyID, Status: p.status}
+		if _, err := proj.ExecContext(ctx, contractRowArgs(m, &p.final)...); err != nil {
 			return formatError(err)
 		}
 	}

@@ -89,23 +89,31 @@ func prepareContract(d *ContractData) ([]byte, error) {
 	return b, nil
 }
 
+// contractUpsert writes a contracts row (the current state of an entry); used by every path
+// that files contracts, single or bulk, with the arguments of contractRowArgs.
+const contractUpsert = `INSERT INTO contracts (entry_id, company_id, number, signed_on, subject, counterparty_name, counterparty_nip, value_net, value_gross, currency, procurement_mode, public)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT (entry_id) DO UPDATE SET number = excluded.number, signed_on = excluded.signed_on, subject = excluded.subject,
+	counterparty_name = excluded.counterparty_name, counterparty_nip = excluded.counterparty_nip, value_net = excluded.value_net,
+	value_gross = excluded.value_gross, currency = excluded.currency, procurement_mode = excluded.procurement_mode, public = excluded.public`
+
+// contractRowArgs returns the arguments of contractUpsert for an entry and its content.
+func contractRowArgs(m *EntryMeta, d *ContractData) []any {
+	public := 0
+	if m.Status != StatusDraft {
+		public = 1
+	}
+	return []any{m.ID, m.CompanyID, d.Number, string(d.SignedOn), d.Subject, d.Counterparty.Name, d.Counterparty.NIP,
+		int64(d.ValueNet), int64(d.ValueGross), d.Currency, d.ProcurementMode, public}
+}
+
 // projectContract writes the contracts row (current state) of an entry.
 func projectContract(ctx context.Context, q queryer, m *EntryMeta, data []byte) error {
 	var d ContractData
 	if err := decodeData(data, &d); err != nil {
 		return err
 	}
-	public := 0
-	if m.Status != StatusDraft {
-		public = 1
-	}
-	_, err := q.ExecContext(ctx, `INSERT INTO contracts (entry_id, company_id, number, signed_on, subject, counterparty_name, counterparty_nip, value_net, value_gross, currency, procurement_mode, public)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (entry_id) DO UPDATE SET number = excluded.number, signed_on = excluded.signed_on, subject = excluded.subject,
-		counterparty_name = excluded.counterparty_name, counterparty_nip = excluded.counterparty_nip, value_net = excluded.value_net,
-		value_gross = excluded.value_gross, currency = excluded.currency, procurement_mode = excluded.procurement_mode, public = excluded.public`,
-		m.ID, m.CompanyID, d.Number, string(d.SignedOn), d.Subject, d.Counterparty.Name, d.Counterparty.NIP,
-		int64(d.ValueNet), int64(d.ValueGross), d.Currency, d.ProcurementMode, public)
+	_, err := q.ExecContext(ctx, contractUpsert, contractRowArgs(m, &d)...)
 	return err
 }
 

@@ -220,7 +220,7 @@ func (s *Store) FindContracts(ctx context.Context, f ContractFilter) ([]*Contrac
 	case "value":
 		order = " ORDER BY c.value_net DESC, c.entry_id DESC"
 	case "published":
-		order = " ORDER BY e.published_at DESC, c.entry_id DESC"
+		order = " ORDER BY e.published_at DESC, e.id DESC"
 	}
 	var total int
 	if err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM contracts c JOIN entries e ON e.id = c.entry_id JOIN companies co ON co.id = c.company_id`+where, args...).Scan(&total); err != nil {

@@ -24,7 +24,8 @@ type Store struct {
 	write *sql.DB
 	read  *sql.DB
 	// Now returns the current time; tests pin it.
-	Now func() time.Time
+	Now    func() time.Time
+	counts countCache // totals of public contract listings (contract_count.go)
 }
 
 // timeFormat is how timestamps are stored: UTC, sortable, with milliseconds.

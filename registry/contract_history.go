@@ -32,7 +32,8 @@ type Amendment struct {
 }
 
 // FindContractHistory returns the published versions of a contract, oldest first, each
-// with its ledger hash and the fields changed since the previous version.
+// with its ledger hash and the fields changed since the previous version, as the public
+// sees them: fields redacted now or in that version are blanked (publicHistory).
 func (s *Store) FindContractHistory(ctx context.Context, id int64) ([]*ContractVersion, error) {
 	rows, err := s.read.QueryContext(ctx, `SELECT v.version, v.change_kind, v.reason, v.annex_date, v.created_by, v.created_at, v.data, COALESCE(l.hash, '')
 		FROM entry_versions v JOIN entries e ON e.id = v.entry_id
@@ -58,7 +59,13 @@ func (s *Store) FindContractHistory(ctx context.Context, id int64) ([]*ContractV
 		}
 		out = append(out, cv)
 	}
-	return out, formatError(rows.Err())
+	if err := rows.Err(); err != nil {
+		return nil, formatError(err)
+	}
+	if err := publicHistory(out); err != nil {
+		return nil, Internal(err)
+	}
+	return out, nil
 }
 
 // Amendments returns the annexes among versions.

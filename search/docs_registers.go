@@ -55,8 +55,8 @@ func DocFromRecruitment(r *registry.Recruitment) Doc {
 	return Doc{
 		ID: DocID(registry.KindRecruitment, r.ID), Kind: registry.KindRecruitment, EntryID: r.ID,
 		Company: r.Company, CompanyName: r.CompanyName,
-		Title: d.Position + " (" + registry.LabelOf(registry.Bodies, d.Body) + ")",
-		Body: joinNonEmpty(registry.LabelOf(registry.RecruitmentProcedures, d.Procedure), d.Requirements, d.SelectionCriteria, quals),
+		Title:        d.Position + " (" + registry.LabelOf(registry.Bodies, d.Body) + ")",
+		Body:         joinNonEmpty(registry.LabelOf(registry.RecruitmentProcedures, d.Procedure), d.Requirements, d.SelectionCriteria, quals),
 		Counterparty: person, Date: string(d.DecidedOn()),
 		ValueNet: int64(d.Remuneration.FixedMonthly), Status: r.Status,
 		URL: "/rekrutacje/" + strconv.FormatInt(r.ID, 10),

@@ -210,7 +210,7 @@ func (f AdFilter) where() *where {
 
 // Ads returns the advertising and media spending register.
 func (s *Store) Ads() *Register[AdData, *AdData] {
-	return &Register[AdData, *AdData]{s: s, kind: KindAd, table: "ads", what: "wpisu o reklamie",
+	return &Register[AdData, *AdData]{s: s, kind: KindAd, table: "ads", what: "wpisu o reklamie", cols: adColumns, required: adRequired, extra: adExtra,
 		upsert: `INSERT INTO ads (entry_id, company_id, outlet_name, outlet_kind, publisher, publisher_nip, campaign, content_kind, period_start, period_end, quarter, amount_gross, currency, procedure, contract_id, public)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT (entry_id) DO UPDATE SET outlet_name = excluded.outlet_name, outlet_kind = excluded.outlet_kind, publisher = excluded.publisher,

@@ -136,7 +136,7 @@ type ExpenseFilter struct {
 
 // Expenses returns the expense register.
 func (s *Store) Expenses() *Register[ExpenseData, *ExpenseData] {
-	return &Register[ExpenseData, *ExpenseData]{s: s, kind: KindExpense, table: "expenses", what: "wydatku",
+	return &Register[ExpenseData, *ExpenseData]{s: s, kind: KindExpense, table: "expenses", what: "wydatku", cols: expenseColumns, required: expenseRequired,
 		upsert: `INSERT INTO expenses (entry_id, company_id, spent_on, category, recipient_name, recipient_nip, amount_gross, currency, contract_id, public)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT (entry_id) DO UPDATE SET spent_on = excluded.spent_on, category = excluded.category, recipient_name = excluded.recipient_name,

@@ -322,7 +322,7 @@ type RecruitmentFilter struct {
 
 // Recruitments returns the board recruitment register.
 func (s *Store) Recruitments() *Register[RecruitmentData, *RecruitmentData] {
-	return &Register[RecruitmentData, *RecruitmentData]{s: s, kind: KindRecruitment, table: "recruitments", what: "rekrutacji",
+	return &Register[RecruitmentData, *RecruitmentData]{s: s, kind: KindRecruitment, table: "recruitments", what: "rekrutacji", cols: recruitmentColumns, required: recruitmentRequired,
 		upsert: `INSERT INTO recruitments (entry_id, company_id, body, position, procedure, announced_on, outcome, appointed_name, decided_on, term_start, term_end, public)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT (entry_id) DO UPDATE SET body = excluded.body, position = excluded.position, procedure = excluded.procedure,

@@ -82,6 +82,11 @@ type Register[D any, P dataPtr[D]] struct {
 	what   string // genitive for messages: "wydatku"
 	upsert string // INSERT … ON CONFLICT of the projection row
 	row    func(m *EntryMeta, public int, d *D) []any
+	// CSV: the columns (export and import), import-only columns (Field lists the fields
+	// they fill, comma-separated) and the columns every import must have.
+	cols     []Column[D]
+	extra    []Column[D]
+	required []string
 }
 
 // Kind returns the register's kind (KindExpense, KindAd, KindRecruitment).

@@ -194,7 +194,8 @@ type AdFilter struct {
 	ContentKind *string
 	Outlet      *string // exact outlet name
 	NIP         *string // publisher's NIP
-	Sort        string  // "date" (default, newest first), "amount"
+	Currency    *string
+	Sort        string // "date" (default, newest first), "amount"
 }
 
 func (f AdFilter) where() *where {
@@ -205,6 +206,7 @@ func (f AdFilter) where() *where {
 	w.eq("p.content_kind", f.ContentKind)
 	w.eq("p.outlet_name", f.Outlet)
 	w.eq("p.publisher_nip", f.NIP)
+	w.eq("p.currency", f.Currency)
 	return w
 }
 

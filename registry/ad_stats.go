@@ -230,3 +230,27 @@ func ConcentrationOf(amounts []Money) Concentration {
 	}
 	return c
 }
+
+// AdCurrencies returns the currencies of the published ads matching f (ignoring its
+// currency), the most used first.
+func (s *Store) AdCurrencies(ctx context.Context, f AdFilter) ([]string, error) {
+	f.Currency = nil
+	w := f.where()
+	w.add("e.status = ?", StatusPublished)
+	clause, args := w.sql()
+	rows, err := s.read.QueryContext(ctx, `SELECT p.currency FROM ads p JOIN entries e ON e.id = p.entry_id JOIN companies co ON co.id = p.company_id`+clause+`
+		GROUP BY p.currency ORDER BY COUNT(*) DESC, p.currency`, args...)
+	if err != nil {
+		return nil, formatError(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, formatError(err)
+		}
+		out = append(out, c)
+	}
+	return out, formatError(rows.Err())
+}

@@ -6,16 +6,8 @@ import (
 	"jawnosc/registry"
 )
 
-// Warsaw is the time zone of every deadline (the binary embeds time/tzdata).
-var Warsaw = mustLoad("Europe/Warsaw")
-
-func mustLoad(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		panic("appeals: time zone " + name + ": " + err.Error())
-	}
-	return loc
-}
+// Warsaw is the time zone of every deadline.
+var Warsaw = registry.Warsaw()
 
 // DayOf returns the calendar day of t in Europe/Warsaw.
 func DayOf(t time.Time) registry.Date { return registry.DateOf(t, Warsaw) }

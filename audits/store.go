@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
@@ -124,3 +125,5 @@ func requireCompanyOfficer(a registry.Actor, companyID int64) error {
 	}
 	return registry.Errorf(registry.EFORBIDDEN, "Odpowiedź spółki mogą dodać tylko pracownicy tej spółki.")
 }
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -128,8 +128,12 @@ CREATE TABLE signal_entries (
 CREATE INDEX signal_entries_entry ON signal_entries(entry_id);
 
 -- How far the signal engine has followed the registry's change sequence.
+-- gen counts configuration changes (thresholds); done_gen is the one the signals were last
+-- fully computed for: when they differ, every company is judged again.
 CREATE TABLE signal_state (
     id       INTEGER PRIMARY KEY CHECK (id = 1),
-    last_seq INTEGER NOT NULL
+    last_seq INTEGER NOT NULL,
+    gen      INTEGER NOT NULL,
+    done_gen INTEGER NOT NULL
 );
-INSERT INTO signal_state (id, last_seq) VALUES (1, 0);
+INSERT INTO signal_state (id, last_seq, gen, done_gen) VALUES (1, 0, 1, 0);

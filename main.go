@@ -36,6 +36,10 @@ Commands:
   import   --company SLUG contracts FILE.csv  import contracts (all or nothing)
   reindex                                     rebuild the search index from the database
   verify                                      recompute the ledger's hash chain
+  user     add --login L --role R [--company SLUG]... [--name N]
+                                              create an account (password from JAWNOSC_PASSWORD or stdin)
+  user     disable --login L | list           disable an account (revokes its sessions and tokens) / list
+  token    create --login L [--label TEXT]    create an API token for an account (printed once)
   bench    [--contracts N]                    build a fresh database and index of N synthetic contracts and measure
 
 Every command takes --data DIR (env JAWNOSC_DATA, default ./data).
@@ -63,6 +67,10 @@ func main() {
 		err = runVerify(ctx, args, os.Stdout)
 	case "bench":
 		err = runBench(ctx, args)
+	case "user":
+		err = runUser(ctx, args, os.Stdin, os.Stdout)
+	case "token":
+		err = runToken(ctx, args, os.Stdout)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 	default:
@@ -149,6 +157,14 @@ func runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	jobCtx, stopJobs := context.WithCancel(context.Background())
+	defer stopJobs()
+	sched, err := startScheduler(jobCtx, scheduledJobs(jobDeps{Store: store, DataDir: *dataDir}))
+	if err != nil {
+		return err
+	}
+	// Deferred after the store and the index, so it runs before they close.
+	defer stopScheduler(sched)
 	idxCtx, stopIndexer := context.WithCancel(context.Background())
 	indexerDone := make(chan struct{})
 	go func() { indexer.Run(idxCtx, 2*time.Second); close(indexerDone) }()
@@ -164,7 +180,8 @@ func runServe(ctx context.Context, args []string) error {
 		err = app.ShutdownWithContext(shutCtx)
 		cancel()
 	}
-	// Stop in reverse order of start: HTTP, indexer, then (deferred) index and database.
+	// Stop in reverse order of start: HTTP, indexer, then (deferred) scheduled jobs, the
+	// index and the database.
 	stopIndexer()
 	<-indexerDone
 	return err

@@ -38,6 +38,9 @@ type server struct {
 // BodyLimit is the largest request body accepted (413 above it).
 const BodyLimit = 10 << 20
 
+// LoginRateLimit is how many sign-in attempts one address may make per minute.
+const LoginRateLimit = 10
+
 // New builds the Fiber app: it parses every template once (failing on a missing or broken
 // one), hashes the static files and registers the routes and middleware.
 func New(cfg Config) (*fiber.App, error) {
@@ -70,6 +73,8 @@ func New(cfg Config) (*fiber.App, error) {
 		StackTraceHandler: s.logPanic,
 	}))
 	app.Use(securityHeaders)
+	app.Use(s.authenticate)
+	app.Use(s.csrf)
 	s.routes(app)
 	return app, nil
 }
@@ -85,6 +90,12 @@ func (s *server) routes(app *fiber.App) {
 	app.Get("/umowy", s.handleContracts)
 	app.Get("/umowy/:id", s.handleContract)
 	app.Get("/kontrahenci/:nip", s.handleCounterparty)
+
+	app.Get("/logowanie", noStore, s.handleLoginForm)
+	app.Post("/logowanie", rateLimit(LoginRateLimit, time.Minute), noStore, s.handleLogin)
+	app.Post("/wyloguj", s.handleLogout)
+	panel := app.Group("/panel", s.requireSignedIn, noStore)
+	panel.Get("/", s.handlePanel)
 
 	api := app.Group("/api/v1", apiHeaders)
 	api.Get("/search", s.apiSearch)

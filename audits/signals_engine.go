@@ -136,6 +136,9 @@ func (s *Store) RecomputeCompany(ctx context.Context, companyID int64) error {
 				return err
 			}
 		}
+		if err := computeTimeliness(ctx, tx, companyID, now); err != nil {
+			return err
+		}
 		for _, id := range old {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM signal_entries WHERE signal_id = ?`, id); err != nil {
 				return err

@@ -137,3 +137,14 @@ CREATE TABLE signal_state (
     done_gen INTEGER NOT NULL
 );
 INSERT INTO signal_state (id, last_seq, gen, done_gen) VALUES (1, 0, 1, 0);
+
+-- Per company figures kept with the signals (recomputed when entries change): how promptly
+-- contracts reach the register.
+CREATE TABLE company_supervision (
+    company_id   INTEGER PRIMARY KEY REFERENCES companies(id),
+    contracts    INTEGER NOT NULL,             -- public contracts with a publication date
+    on_time      INTEGER NOT NULL,             -- of them, published within 7 days of signing
+    median_delay INTEGER NOT NULL,             -- days from signing to publication (median)
+    max_delay    INTEGER NOT NULL,
+    computed_at  TEXT NOT NULL
+);

@@ -11,6 +11,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 
+	"jawnosc/audits"
 	"jawnosc/registry"
 	"jawnosc/search"
 )
@@ -18,6 +19,7 @@ import (
 // Config is what the web layer needs; main builds it.
 type Config struct {
 	Store   *registry.Store
+	Audits  *audits.Store // audit reports and signals (required)
 	Index   *search.Index
 	Indexer *search.Indexer // may be nil; Notify() after writes
 	Demo    bool            // show the "dane demonstracyjne" banner on every page

@@ -17,13 +17,14 @@ import (
 
 // Config is what the web layer needs; main builds it.
 type Config struct {
-	Store   *registry.Store
-	Index   *search.Index
-	Indexer *search.Indexer // may be nil; Notify() after writes
-	Demo    bool            // show the "dane demonstracyjne" banner on every page
-	City    string          // e.g. "Kraków"
-	BaseURL string          // for absolute links in exports, may be ""
-	Logf    func(format string, args ...any)
+	Store    *registry.Store
+	Index    *search.Index
+	Indexer  *search.Indexer // may be nil; Notify() after writes
+	Demo     bool            // show the "dane demonstracyjne" banner on every page
+	City     string          // e.g. "Kraków"
+	BaseURL  string          // for absolute links in exports, may be ""
+	OpenData OpenDataConfig  // OCDS prefix, data licence, dumps directory
+	Logf     func(format string, args ...any)
 }
 
 // server holds the dependencies of every handler.
@@ -94,4 +95,5 @@ func (s *server) routes(app *fiber.App) {
 	api.Get("/contracts/:id", s.apiContract)
 	api.Get("/export/contracts.csv", s.apiExportCSV)
 	api.Get("/export/contracts.json", s.apiExportJSON)
+	s.routesOpenData(app, api)
 }

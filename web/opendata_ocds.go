@@ -1,0 +1,125 @@
+package web
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"jawnosc/registry"
+)
+
+// ocdsConfig returns the OCDS mapping settings of a request.
+func (s *server) ocdsConfig(c *fiber.Ctx) registry.OCDSConfig {
+	return registry.OCDSConfig{Prefix: s.cfg.OpenData.OCDSPrefix, PublisherName: "Jawność — " + s.cfg.City,
+		BaseURL: s.exportBase(c), License: s.cfg.OpenData.licenceURL()}
+}
+
+// companiesBySlug returns every company by its slug.
+func (s *server) companiesBySlug(ctx context.Context) (map[string]*registry.Company, error) {
+	cs, err := s.cfg.Store.FindCompanies(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]*registry.Company, len(cs))
+	for _, co := range cs {
+		out[co.Slug] = co
+	}
+	return out, nil
+}
+
+// apiContractOCDS serves GET /api/v1/contracts/{id}/ocds.json: an OCDS 1.1 record package
+// with one record holding every release (one per published version) of the contract and
+// its compiled release. Redacted fields are left out. Errors: 404.
+func (s *server) apiContractOCDS(c *fiber.Ctx) error {
+	if done, err := s.conditional(c, "ocds-"+c.Params("id"), registry.KindContract); done || err != nil {
+		return err
+	}
+	v, err := s.loadContract(c)
+	if err != nil {
+		return err
+	}
+	co, err := s.cfg.Store.FindCompanyBySlug(c.UserContext(), v.C.Company)
+	if err != nil {
+		return err
+	}
+	cfg := s.ocdsConfig(c)
+	pkg := registry.OCDSRecordPackage{URI: cfg.BaseURL + c.Path(), Version: registry.OCDSVersion,
+		PublishedDate: v.C.UpdatedAt.UTC().Format(time.RFC3339), Publisher: registry.OCDSPublisher{Name: cfg.PublisherName, URI: cfg.BaseURL},
+		License: cfg.License, PublicationPolicy: cfg.BaseURL + "/otwarte-dane",
+		Records: []*registry.OCDSRecord{registry.ContractRecord(cfg, co, v.C, v.Versions)}}
+	c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSONCharsetUTF8)
+	return c.JSON(pkg)
+}
+
+// apiExportOCDS serves GET /api/v1/export/ocds.json: one OCDS 1.1 release package of the
+// whole public contract register, a release per published version, streamed in chunks.
+func (s *server) apiExportOCDS(c *fiber.Ctx) error {
+	done, err := s.conditional(c, "ocds", registry.KindContract)
+	if done || err != nil {
+		return err
+	}
+	cos, err := s.companiesBySlug(c.UserContext())
+	if err != nil {
+		return err
+	}
+	mod, err := s.cfg.Store.PublicLastModified(c.UserContext(), registry.KindContract)
+	if err != nil {
+		return err
+	}
+	cfg := s.ocdsConfig(c)
+	head := registry.OCDSReleasePackage{URI: cfg.BaseURL + "/api/v1/export/ocds.json", Version: registry.OCDSVersion,
+		PublishedDate: mod.UTC().Format(time.RFC3339), Publisher: registry.OCDSPublisher{Name: cfg.PublisherName, URI: cfg.BaseURL},
+		License: cfg.License, PublicationPolicy: cfg.BaseURL + "/otwarte-dane"}
+	c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSONCharsetUTF8)
+	c.Set(fiber.HeaderContentDisposition, `attachment; filename="umowy-ocds.json"`)
+	s.stream(c, "ocds.json", func(ctx context.Context, w *bufio.Writer) error {
+		return writeOCDSPackage(ctx, s.cfg.Store, cos, cfg, head, w)
+	})
+	return nil
+}
+
+// writeOCDSPackage writes head as a release package whose releases are every published
+// version of every public contract; the releases array is streamed.
+func writeOCDSPackage(ctx context.Context, st *registry.Store, cos map[string]*registry.Company, cfg registry.OCDSConfig, head registry.OCDSReleasePackage, w *bufio.Writer) error {
+	head.Releases = []*registry.OCDSRelease{}
+	b, err := json.Marshal(head)
+	if err != nil {
+		return err
+	}
+	// The package ends with `"releases":[]}`: write all but the closing "]}", then the releases.
+	const tail = `]}`
+	if _, err := w.Write(b[:len(b)-len(tail)]); err != nil {
+		return err
+	}
+	first := true
+	err = st.ScanContractHistories(ctx, func(ct *registry.Contract, versions []*registry.ContractVersion) error {
+		co := cos[ct.Company]
+		if co == nil {
+			return fmt.Errorf("ocds: contract %d of unknown company %q", ct.ID, ct.Company)
+		}
+		for _, r := range registry.ContractReleases(cfg, co, ct, versions) {
+			rb, err := json.Marshal(r)
+			if err != nil {
+				return err
+			}
+			if !first {
+				w.WriteByte(',')
+			}
+			first = false
+			w.WriteByte('\n')
+			if _, err := w.Write(rb); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	_, err = w.WriteString("\n" + tail + "\n")
+	return err
+}

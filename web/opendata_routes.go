@@ -9,4 +9,5 @@ func (s *server) routesOpenData(app *fiber.App, api fiber.Router) {
 	api.Get("/contracts/:id/ocds.json", s.apiContractOCDS)
 	api.Get("/ledger", s.apiLedger)
 	api.Get("/ledger/head", s.apiLedgerHead)
+	s.routesFeeds(app)
 }

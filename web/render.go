@@ -49,6 +49,7 @@ type page struct {
 	City  string         // the city's name
 	Actor registry.Actor // who is looking (public for now; the panel will sign in)
 	Path  string         // the request path
+	Feed  string         // the Atom feed that follows this page, if any (a <link rel="alternate">)
 	Data  any
 }
 

@@ -3,8 +3,6 @@ package web
 import (
 	"bufio"
 	"context"
-	"encoding/json"
-	"fmt"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -20,15 +18,7 @@ func (s *server) ocdsConfig(c *fiber.Ctx) registry.OCDSConfig {
 
 // companiesBySlug returns every company by its slug.
 func (s *server) companiesBySlug(ctx context.Context) (map[string]*registry.Company, error) {
-	cs, err := s.cfg.Store.FindCompanies(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]*registry.Company, len(cs))
-	for _, co := range cs {
-		out[co.Slug] = co
-	}
-	return out, nil
+	return s.cfg.Store.CompaniesBySlug(ctx)
 }
 
 // apiContractOCDS serves GET /api/v1/contracts/{id}/ocds.json: an OCDS 1.1 record package
@@ -71,55 +61,11 @@ func (s *server) apiExportOCDS(c *fiber.Ctx) error {
 		return err
 	}
 	cfg := s.ocdsConfig(c)
-	head := registry.OCDSReleasePackage{URI: cfg.BaseURL + "/api/v1/export/ocds.json", Version: registry.OCDSVersion,
-		PublishedDate: mod.UTC().Format(time.RFC3339), Publisher: registry.OCDSPublisher{Name: cfg.PublisherName, URI: cfg.BaseURL},
-		License: cfg.License, PublicationPolicy: cfg.BaseURL + "/otwarte-dane"}
+	head := registry.OCDSPackageHead(cfg, cfg.BaseURL+"/api/v1/export/ocds.json", mod.UTC().Format(time.RFC3339))
 	c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSONCharsetUTF8)
 	c.Set(fiber.HeaderContentDisposition, `attachment; filename="umowy-ocds.json"`)
 	s.stream(c, "ocds.json", func(ctx context.Context, w *bufio.Writer) error {
-		return writeOCDSPackage(ctx, s.cfg.Store, cos, cfg, head, w)
+		return s.cfg.Store.WriteOCDSReleasePackage(ctx, cfg, cos, head, w)
 	})
 	return nil
-}
-
-// writeOCDSPackage writes head as a release package whose releases are every published
-// version of every public contract; the releases array is streamed.
-func writeOCDSPackage(ctx context.Context, st *registry.Store, cos map[string]*registry.Company, cfg registry.OCDSConfig, head registry.OCDSReleasePackage, w *bufio.Writer) error {
-	head.Releases = []*registry.OCDSRelease{}
-	b, err := json.Marshal(head)
-	if err != nil {
-		return err
-	}
-	// The package ends with `"releases":[]}`: write all but the closing "]}", then the releases.
-	const tail = `]}`
-	if _, err := w.Write(b[:len(b)-len(tail)]); err != nil {
-		return err
-	}
-	first := true
-	err = st.ScanContractHistories(ctx, func(ct *registry.Contract, versions []*registry.ContractVersion) error {
-		co := cos[ct.Company]
-		if co == nil {
-			return fmt.Errorf("ocds: contract %d of unknown company %q", ct.ID, ct.Company)
-		}
-		for _, r := range registry.ContractReleases(cfg, co, ct, versions) {
-			rb, err := json.Marshal(r)
-			if err != nil {
-				return err
-			}
-			if !first {
-				w.WriteByte(',')
-			}
-			first = false
-			w.WriteByte('\n')
-			if _, err := w.Write(rb); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	_, err = w.WriteString("\n" + tail + "\n")
-	return err
 }

@@ -9,5 +9,7 @@ func (s *server) routesOpenData(app *fiber.App, api fiber.Router) {
 	api.Get("/contracts/:id/ocds.json", s.apiContractOCDS)
 	api.Get("/ledger", s.apiLedger)
 	api.Get("/ledger/head", s.apiLedgerHead)
+	api.Get("/openapi.json", s.apiOpenAPI)
+	app.Get("/api", s.handleAPIDoc)
 	s.routesFeeds(app)
 }

@@ -65,8 +65,13 @@ func (s *Store) CompaniesBySlug(ctx context.Context) (map[string]*Company, error
 
 // OCDSPackageHead is the metadata of a release package of the whole register published at
 // publishedDate (RFC 3339).
+// Without cfg.BaseURL (a dump written with no public address configured) the links that
+// must be absolute are left out.
 func OCDSPackageHead(cfg OCDSConfig, uri, publishedDate string) OCDSReleasePackage {
-	return OCDSReleasePackage{URI: uri, Version: OCDSVersion, PublishedDate: publishedDate,
-		Publisher: OCDSPublisher{Name: cfg.PublisherName, URI: cfg.BaseURL}, License: cfg.License,
-		PublicationPolicy: cfg.BaseURL + "/otwarte-dane"}
+	p := OCDSReleasePackage{URI: uri, Version: OCDSVersion, PublishedDate: publishedDate,
+		Publisher: OCDSPublisher{Name: cfg.PublisherName, URI: cfg.BaseURL}, License: cfg.License}
+	if cfg.BaseURL != "" {
+		p.PublicationPolicy = cfg.BaseURL + "/otwarte-dane"
+	}
+	return p
 }

@@ -11,5 +11,8 @@ func (s *server) routesOpenData(app *fiber.App, api fiber.Router) {
 	api.Get("/ledger/head", s.apiLedgerHead)
 	api.Get("/openapi.json", s.apiOpenAPI)
 	app.Get("/api", s.handleAPIDoc)
+	app.Get("/otwarte-dane", s.handleOpenData)
+	app.Get("/otwarte-dane/sprawdz-lancuch.py", s.handleVerifyScript)
+	app.Get("/otwarte-dane/pobierz/:name", s.handleDumpFile)
 	s.routesFeeds(app)
 }

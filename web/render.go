@@ -15,7 +15,7 @@ import (
 // "title" and "content". New fails when one is missing or broken.
 var pageNames = []string{
 	"home", "search", "companies", "company", "contracts", "contract", "counterparty", "error",
-	"api",
+	"api", "opendata",
 }
 
 // pages holds one parsed template set per page (layout + partials + the page).

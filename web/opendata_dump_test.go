@@ -134,6 +134,11 @@ func TestNightlyDump(t *testing.T) {
 		t.Fatalf("download: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
 	}
 	req := httptest.NewRequest("GET", "/otwarte-dane/pobierz/umowy.csv.gz", nil)
+	req.Header.Set("Accept-Encoding", "gzip, br")
+	if r, err := e.app.Test(req, -1); err != nil || r.Header.Get("Content-Encoding") != "" {
+		t.Fatalf("a gzip file is compressed again: %v", err)
+	}
+	req = httptest.NewRequest("GET", "/otwarte-dane/pobierz/umowy.csv.gz", nil)
 	req.Header.Set("If-None-Match", resp.Header.Get("ETag"))
 	if r, err := e.app.Test(req, -1); err != nil || r.StatusCode != 304 {
 		t.Fatalf("conditional download: %v %v", r.StatusCode, err)

@@ -71,6 +71,7 @@ func New(cfg Config) (*fiber.App, error) {
 		StackTraceHandler: s.logPanic,
 	}))
 	app.Use(securityHeaders)
+	s.httpManners(app)
 	s.routes(app)
 	return app, nil
 }

@@ -161,7 +161,8 @@ func runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	app, err := web.New(web.Config{Store: store, Audits: auditStore, Index: ix, Indexer: indexer, Demo: isDemo, City: "Kraków", Logf: log.Printf})
+	app, err := web.New(web.Config{Store: store, Audits: auditStore, Index: ix, Indexer: indexer, Demo: isDemo, City: "Kraków", Logf: log.Printf,
+		OpenData: openDataConfig(*dataDir)})
 	if err != nil {
 		return err
 	}

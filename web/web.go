@@ -18,14 +18,15 @@ import (
 
 // Config is what the web layer needs; main builds it.
 type Config struct {
-	Store   *registry.Store
-	Audits  *audits.Store // audit reports and signals (required)
-	Index   *search.Index
-	Indexer *search.Indexer // may be nil; Notify() after writes
-	Demo    bool            // show the "dane demonstracyjne" banner on every page
-	City    string          // e.g. "Kraków"
-	BaseURL string          // for absolute links in exports, may be ""
-	Logf    func(format string, args ...any)
+	Store    *registry.Store
+	Audits   *audits.Store // audit reports and signals (required)
+	Index    *search.Index
+	Indexer  *search.Indexer // may be nil; Notify() after writes
+	Demo     bool            // show the "dane demonstracyjne" banner on every page
+	City     string          // e.g. "Kraków"
+	BaseURL  string          // for absolute links in exports, may be ""
+	OpenData OpenDataConfig  // OCDS prefix, data licence, dumps directory
+	Logf     func(format string, args ...any)
 }
 
 // server holds the dependencies of every handler.
@@ -77,6 +78,7 @@ func New(cfg Config) (*fiber.App, error) {
 	app.Use(securityHeaders)
 	app.Use(s.authenticate)
 	app.Use(s.csrf)
+	s.httpManners(app)
 	s.routes(app)
 	return app, nil
 }
@@ -108,4 +110,5 @@ func (s *server) routes(app *fiber.App) {
 	api.Get("/contracts/:id", s.apiContract)
 	api.Get("/export/contracts.csv", s.apiExportCSV)
 	api.Get("/export/contracts.json", s.apiExportJSON)
+	s.routesOpenData(app, api)
 }

@@ -91,6 +91,9 @@ func (s *Store) LoadContracts(ctx context.Context, a Actor, companyID int64, ite
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if err := s.audit(ctx, tx, a, AuditEntryBulkLoad, KindContract, 0, companyID, fmt.Sprintf("%d umów", len(items))); err != nil {
+		return err
+	}
 	return formatError(tx.Commit())
 }
 
@@ -147,6 +150,9 @@ func (s *Store) ImportContracts(ctx context.Context, a Actor, companyID int64, i
 		m := &EntryMeta{ID: id, CompanyID: companyID, Status: StatusPublished}
 		if err := projectContract(ctx, tx, m, data); err != nil {
 			return 0, formatError(err)
+		}
+		if err := s.audit(ctx, tx, a, AuditEntryImport, KindContract, id, companyID, ""); err != nil {
+			return 0, err
 		}
 	}
 	return len(items), formatError(tx.Commit())

@@ -57,7 +57,7 @@ func contractJSON(company, subject string, publish bool) string {
 		"company": company, "publish": publish,
 		"number": "API/1/2026", "signed_on": "2026-03-08", "subject": subject, "description": "Umowa z API.",
 		"counterparty": map[string]any{"name": "Serwis Tramwajowy sp. z o.o.", "nip": "5260250274", "country": "PL", "town": "Kraków"},
-		"value_net": 129_999_99, "value_gross": 159_899_99, "currency": "PLN", "procurement_mode": "quotation_below_threshold",
+		"value_net":    129_999_99, "value_gross": 159_899_99, "currency": "PLN", "procurement_mode": "quotation_below_threshold",
 		"cpv": "34631000-9", "start_on": "2026-04-01", "end_on": "2026-12-31", "eu_funded": false,
 	})
 	return string(b)

@@ -106,4 +106,5 @@ func (s *server) routes(app *fiber.App) {
 	api.Get("/export/contracts.csv", s.apiExportCSV)
 	api.Get("/export/contracts.json", s.apiExportJSON)
 	s.routesWriteAPI(app)
+	s.routesAuditLog(app)
 }

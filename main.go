@@ -34,7 +34,7 @@ Usage: jawnosc <command> [flags]
 Commands:
   serve    [--addr 127.0.0.1:8080] [--demo]   run the server (--demo fills an empty database with demo data)
   demo     [--contracts N]                    fill an empty database with the demo data set
-  import   --company SLUG contracts FILE.csv  import contracts (all or nothing)
+  import   --company SLUG contracts FILE      import contracts from CSV or XLSX (all or nothing)
   reindex                                     rebuild the search index from the database
   verify                                      recompute the ledger's hash chain
   backup   FILE                               write a consistent copy of the database while it runs
@@ -238,7 +238,7 @@ func runDemo(ctx context.Context, args []string) error {
 func runImport(ctx context.Context, args []string, out, errOut io.Writer) error {
 	fs, dataDir := flags("import")
 	company := fs.String("company", "", "slug of the company the entries belong to")
-	fs.Usage = func() { fmt.Fprintln(os.Stderr, "usage: jawnosc import --company SLUG contracts FILE.csv") }
+	fs.Usage = func() { fmt.Fprintln(os.Stderr, "usage: jawnosc import --company SLUG contracts FILE.csv|FILE.xlsx") }
 	fs.Parse(args)
 	rest := fs.Args()
 	if *company == "" || len(rest) != 2 {
@@ -249,11 +249,10 @@ func runImport(ctx context.Context, args []string, out, errOut io.Writer) error 
 	if register != "contracts" {
 		return fmt.Errorf("unknown register %q (known: contracts)", register)
 	}
-	f, err := os.Open(path)
+	data, err := readImportFile(path)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
 	store, err := openStore(*dataDir)
 	if err != nil {
 		return err
@@ -263,7 +262,7 @@ func runImport(ctx context.Context, args []string, out, errOut io.Writer) error 
 	if err != nil {
 		return err
 	}
-	items, err := registry.ParseContractsCSV(f)
+	items, err := parseContractsFile(data)
 	if err != nil {
 		var ie *registry.ImportError
 		if errors.As(err, &ie) {

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"context"
+
 	"github.com/gofiber/fiber/v2"
 
 	"jawnosc/registry"
@@ -26,8 +28,12 @@ func (s *server) loadContract(c *fiber.Ctx) (*contractView, error) {
 	if err != nil {
 		return nil, err
 	}
-	ctx := c.UserContext()
-	ct, err := s.cfg.Store.FindContractByID(ctx, s.actor(c), id)
+	return s.contractByID(c.UserContext(), s.actor(c), id)
+}
+
+// contractByID is loadContract for a known id.
+func (s *server) contractByID(ctx context.Context, a registry.Actor, id int64) (*contractView, error) {
+	ct, err := s.cfg.Store.FindContractByID(ctx, a, id)
 	if err != nil {
 		return nil, err
 	}

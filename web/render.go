@@ -18,6 +18,7 @@ var pageNames = []string{
 	"register_list", "register_entry", "ads_summary",
 	"login", "panel",
 	"api", "opendata",
+	"audit_log",
 }
 
 // pages holds one parsed template set per page (layout + partials + the page).

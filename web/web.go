@@ -111,4 +111,6 @@ func (s *server) routes(app *fiber.App) {
 	api.Get("/export/contracts.csv", s.apiExportCSV)
 	api.Get("/export/contracts.json", s.apiExportJSON)
 	s.routesOpenData(app, api)
+	s.routesWriteAPI(app)
+	s.routesAuditLog(app)
 }

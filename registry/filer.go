@@ -2,6 +2,7 @@ package registry
 
 import (
 	"context"
+	"database/sql"
 	"slices"
 )
 
@@ -66,4 +67,22 @@ func (s *Store) FindFilerContracts(ctx context.Context, a Actor, f ContractFilte
 		f.Sort = "updated"
 	}
 	return s.FindContracts(ctx, f)
+}
+
+// FindFilerContract returns a contract, draft or not, of a company the actor files for.
+// Errors: ENOTFOUND; as RequireFiler; EFORBIDDEN for another company's contract.
+func (s *Store) FindFilerContract(ctx context.Context, a Actor, id int64) (*Contract, error) {
+	if err := a.RequireFiler(); err != nil {
+		return nil, err
+	}
+	c, err := scanContract(s.read.QueryRowContext(ctx, contractSelect+` WHERE c.entry_id = ?`, id))
+	if err == sql.ErrNoRows {
+		return nil, Errorf(ENOTFOUND, "Nie znaleziono umowy nr %d.", id)
+	} else if err != nil {
+		return nil, formatError(err)
+	}
+	if err := a.RequireCompanyWrite(c.CompanyID); err != nil {
+		return nil, err
+	}
+	return c, nil
 }

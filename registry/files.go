@@ -30,12 +30,12 @@ type StoredFile struct {
 // TooLargeError returns the ETOOLARGE error of a file over max bytes, with the Polish
 // message on field.
 func TooLargeError(field string, max int64) error {
-	msg := fmt.Sprintf("Plik jest za duży: może mieć najwyżej %s.", sizeMB(max))
+	msg := fmt.Sprintf("Plik jest za duży: może mieć najwyżej %s.", FormatMB(max))
 	return &Error{Code: ETOOLARGE, Message: msg, Fields: map[string]string{field: msg}}
 }
 
-// sizeMB formats a byte limit in whole mebibytes as Poles write it ("25 MB").
-func sizeMB(n int64) string {
+// FormatMB formats a byte limit in whole mebibytes, rounded up, as Poles write it ("25 MB").
+func FormatMB(n int64) string {
 	return fmt.Sprintf("%d MB", (n+(1<<20)-1)>>20)
 }
 

@@ -12,11 +12,12 @@ const publicationDeadlineDays = 7
 
 // contractView is the data of a contract page.
 type contractView struct {
-	C          *registry.Contract
-	Versions   []*registry.ContractVersion
-	Amendments []registry.Amendment
-	Late       bool // published more than publicationDeadlineDays after signing
-	Deadline   int
+	C           *registry.Contract
+	Versions    []*registry.ContractVersion
+	Amendments  []registry.Amendment
+	Attachments []*registry.Attachment // the public gets each one's redacted copy when there is one
+	Late        bool                   // published more than publicationDeadlineDays after signing
+	Deadline    int
 }
 
 // loadContract returns a contract visible to the actor with its published versions and
@@ -39,6 +40,9 @@ func (s *server) loadContract(c *fiber.Ctx) (*contractView, error) {
 		versions = []*registry.ContractVersion{}
 	}
 	v := &contractView{C: ct, Versions: versions, Amendments: registry.Amendments(versions), Deadline: publicationDeadlineDays}
+	if v.Attachments, err = s.cfg.Store.FindAttachments(ctx, s.actor(c), id); err != nil {
+		return nil, err
+	}
 	v.Late = ct.PublicationDelayDays != nil && *ct.PublicationDelayDays > publicationDeadlineDays
 	return v, nil
 }

@@ -16,6 +16,7 @@ import (
 var pageNames = []string{
 	"home", "search", "companies", "company", "contracts", "contract", "counterparty", "error",
 	"login", "panel",
+	"panel_contracts", "panel_contract", "panel_contract_form", "panel_change",
 }
 
 // pages holds one parsed template set per page (layout + partials + the page).

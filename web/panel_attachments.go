@@ -148,7 +148,7 @@ func (s *server) sendPDF(c *fiber.Ctx, name, sha string, size int64, public bool
 	return c.SendStream(f, int(size))
 }
 
-// contentDisposition builds `attachment; filename="…"; filename*=UTF-8''…`: an ASCII stand-in
+// contentDisposition builds `attachment; filename="…"; filename*=UTF-8”…`: an ASCII stand-in
 // for old clients and the exact UTF-8 name percent-encoded (RFC 5987).
 func contentDisposition(name string) string {
 	var ascii, enc strings.Builder

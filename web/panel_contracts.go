@@ -74,9 +74,9 @@ type panelContractView struct {
 	C           *registry.Contract
 	Versions    []*registry.ContractVersion
 	Attachments []*registry.Attachment
-	Saved       string // the notice after a write
+	Saved       string    // the notice after a write
 	Upload      entryForm // the attachment form as sent (title; errors of title, file, redacted)
-	MaxUpload   string // "25 MB"
+	MaxUpload   string    // "25 MB"
 }
 
 // panelContract loads what the panel's entry page shows.

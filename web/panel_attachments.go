@@ -148,8 +148,9 @@ func (s *server) sendPDF(c *fiber.Ctx, name, sha string, size int64, public bool
 	return c.SendStream(f, int(size))
 }
 
-// contentDisposition builds `attachment; filename="…"; filename*=UTF-8”…`: an ASCII stand-in
-// for old clients and the exact UTF-8 name percent-encoded (RFC 5987).
+// contentDisposition builds an "attachment" Content-Disposition with the file name twice
+// (RFC 6266): an ASCII stand-in in filename= for old clients, and the exact UTF-8 name
+// percent-encoded in filename* (RFC 5987).
 func contentDisposition(name string) string {
 	var ascii, enc strings.Builder
 	for _, r := range name {

@@ -54,9 +54,19 @@ func (s *server) renderContractForm(c *fiber.Ctx, status int, v *contractFormVie
 // handleNewContractForm serves GET /panel/umowy/nowa[?company=]: an empty contract form
 // (currency PLN, country PL). Only those who file may open it (supervisors, auditors: 403).
 func (s *server) handleNewContractForm(c *fiber.Ctx) error {
-	cos, chosen, err := s.companyChoice(c, c.Query("company"))
+	slug := strings.TrimSpace(c.Query("company"))
+	cos, chosen, err := s.companyChoice(c, slug)
 	if err != nil {
 		return err
+	}
+	if chosen == nil && slug != "" {
+		co, err := s.cfg.Store.FindCompanyBySlug(c.UserContext(), slug)
+		if err != nil {
+			return err
+		}
+		if err := s.actor(c).RequireCompanyWrite(co.ID); err != nil {
+			return err // another company's: 403
+		}
 	}
 	if len(cos) == 0 {
 		return registry.Errorf(registry.EFORBIDDEN, "Twoje konto nie jest przypisane do żadnej spółki.")

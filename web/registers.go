@@ -70,6 +70,8 @@ type registerDef struct {
 	// export streams every public entry as CSV (header first) or JSON objects.
 	exportCSV  func(ctx context.Context, s *server, w csvChunkWriter, base string) error
 	exportJSON func(ctx context.Context, s *server, emit func(any) error) error
+	// writer files, publishes and versions entries (the write API).
+	writer *registerWriter
 }
 
 // registerList is a page of a register list with its filter form.
@@ -111,6 +113,7 @@ func (s *server) routesRegisters(app *fiber.App) {
 		app.Get("/api/v1/export/"+d.API+".csv", apiHeaders, func(c *fiber.Ctx) error { return s.apiRegisterExportCSV(c, d) })
 		app.Get("/api/v1/export/"+d.API+".json", apiHeaders, func(c *fiber.Ctx) error { return s.apiRegisterExportJSON(c, d) })
 	}
+	s.routesRegisterWrites(app)
 }
 
 // registerListView is the data of a register list page (also a company's tab).

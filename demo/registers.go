@@ -88,7 +88,7 @@ func iso(t time.Time) registry.Date { return registry.Date(t.Format("2006-01-02"
 func demoExpense(r *rand.Rand) registry.ExpenseData {
 	rec := demoRecipients[r.IntN(len(demoRecipients))]
 	purposes := demoPurposes[rec.cat]
-	amount := logValue(r, 500_00, 180_000_00)
+	amount := logValue(r, 500, 180_000)
 	d := registry.ExpenseData{SpentOn: iso(demoDay(r)), Category: rec.cat, Recipient: registry.Recipient{Name: rec.name},
 		AmountGross: amount, Purpose: purposes[r.IntN(len(purposes))]}
 	if rec.cat != "donation" || r.IntN(2) == 0 {
@@ -110,7 +110,7 @@ func demoAd(r *rand.Rand, company int) registry.AdData {
 	kinds := []string{"advertisement", "advertisement", "sponsored_article", "announcement", "programme_sponsorship"}
 	procs := []string{registry.ModeQuotationBelowThreshold, registry.ModeQuotationBelowThreshold, registry.ModeDirectAward, registry.ModeOpenTender, registry.ModeFrameworkCallOff}
 	return registry.AdData{Outlet: o, Campaign: demoCampaigns[r.IntN(len(demoCampaigns))], ContentKind: kinds[r.IntN(len(kinds))],
-		PeriodStart: iso(start), PeriodEnd: iso(end), AmountGross: logValue(r, 800_00, 95_000_00), Procedure: procs[r.IntN(len(procs))]}
+		PeriodStart: iso(start), PeriodEnd: iso(end), AmountGross: logValue(r, 800, 95_000), Procedure: procs[r.IntN(len(procs))]}
 }
 
 // nipOf gives each demo outlet's publisher a stable, valid NIP.

@@ -29,11 +29,10 @@ func TestImportRegistersCommand(t *testing.T) {
 	if err := store.CreateCompany(ctx, registry.SystemActor("test"), &registry.Company{Slug: "demo-at", Name: "Demo AT", ShortName: "Demo AT"}); err != nil {
 		t.Fatal(err)
 	}
-	mtg := testfiles.Shared(t, "data/medientransparenz-at/mtg.csv")
+	mtg := testfiles.Shared(t, testfiles.MTGPath)
 	var out, errOut bytes.Buffer
 	err = runImport(ctx, []string{"--data", data, "--company", "demo-at", "ads", mtg,
-		"--map", "medium=outlet_name,MEDIUM_MEDIENINHABER=outlet_publisher,bekanntgabe_description=campaign,RECHTSTRÄGER=description,QUARTAL=period_quarter,EURO=amount_gross",
-		"--set", "outlet_kind=other,content_kind=advertisement,procedure=other,currency=EUR"}, &out, &errOut)
+		"--map", testfiles.MTGMap, "--set", testfiles.MTGSet}, &out, &errOut)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, errOut.String())
 	}

@@ -6,14 +6,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
 	"jawnosc/registry"
 )
 
-// importRegister imports a CSV file into expenses, ads or recruitments, with an optional
+// importRegister imports a CSV or XLSX file into expenses, ads or recruitments, with an optional
 // column mapping ("their=ours,…") and fixed values ("ours=value,…"): all or nothing. With
 // a mapping the file's other columns that are not ours are ignored (and listed on out).
 func importRegister(ctx context.Context, store *registry.Store, co *registry.Company, register, path, mapping, set string, out, errOut io.Writer) error {
@@ -34,12 +33,11 @@ func importRegister(ctx context.Context, store *registry.Store, co *registry.Com
 			return err
 		}
 	}
-	f, err := os.Open(path)
+	data, err := readImportFile(path)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	t, err := registry.ReadTable(f, 0)
+	t, _, err := registry.ReadTableFile(data, 0)
 	if err != nil {
 		return err
 	}

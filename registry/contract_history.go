@@ -32,7 +32,8 @@ type Amendment struct {
 }
 
 // FindContractHistory returns the published versions of a contract, oldest first, each
-// with its ledger hash and the fields changed since the previous version.
+// with its ledger hash and the fields changed since the previous version, as the public
+// sees them: fields redacted now or in that version are blanked (publicHistory).
 func (s *Store) FindContractHistory(ctx context.Context, id int64) ([]*ContractVersion, error) {
 	var out []*ContractVersion
 	err := s.scanVersions(ctx, id, KindContract, func(v Version) error {
@@ -46,7 +47,13 @@ func (s *Store) FindContractHistory(ctx context.Context, id int64) ([]*ContractV
 		out = append(out, cv)
 		return nil
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	if err := publicHistory(out); err != nil {
+		return nil, Internal(err)
+	}
+	return out, nil
 }
 
 // Amendments returns the annexes among versions.

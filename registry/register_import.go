@@ -58,6 +58,9 @@ func (s *Store) importEntries(ctx context.Context, a Actor, kind string, company
 		if err := project(ctx, tx, m, data); err != nil {
 			return 0, itemError(i, formatError(err))
 		}
+		if err := s.audit(ctx, tx, a, AuditEntryImport, kind, id, companyID, ""); err != nil {
+			return 0, err
+		}
 	}
 	return n, formatError(tx.Commit())
 }

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 
+	"jawnosc/audits"
 	"jawnosc/registry"
 )
 
@@ -22,8 +23,11 @@ type Source interface {
 	CountDocs(ctx context.Context) (int, error)
 }
 
-// StoreSource is the Source over the registry store.
-type StoreSource struct{ Store *registry.Store }
+// StoreSource is the Source over the registry store and, when given, the audit reports.
+type StoreSource struct {
+	Store  *registry.Store
+	Audits *audits.Store // may be nil: audit reports are then not indexed
+}
 
 // LastChangeSeq returns the store's newest change sequence number.
 func (s StoreSource) LastChangeSeq(ctx context.Context) (int64, error) {
@@ -60,6 +64,14 @@ func (s StoreSource) LoadDocs(ctx context.Context, changes []registry.Change) ([
 			for _, c := range cs {
 				docs = append(docs, DocFromContract(c))
 			}
+		case audits.KindAudit:
+			if s.Audits == nil {
+				continue
+			}
+			var err error
+			if docs, err = s.auditDocs(ctx, ids); err != nil {
+				return nil, nil, err
+			}
 		default:
 			var ok bool
 			var err error
@@ -94,7 +106,11 @@ func (s StoreSource) ScanDocs(ctx context.Context, fn func(Doc) error) (int, err
 		return n, err
 	}
 	m, err := s.scanRegisterDocs(ctx, fn)
-	return n + m, err
+	if err != nil {
+		return n + m, err
+	}
+	na, err := s.scanAudits(ctx, fn)
+	return n + m + na, err
 }
 
 // CountDocs returns the number of public entries.
@@ -104,5 +120,12 @@ func (s StoreSource) CountDocs(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	m, err := s.countRegisterDocs(ctx)
-	return n + m, err
+	if err != nil || s.Audits == nil {
+		return n + m, err
+	}
+	_, na, err := s.Audits.FindReports(ctx, audits.ReportFilter{Limit: 1})
+	return n + m + na, err
 }
+
+// isNotFound reports a registry ENOTFOUND error.
+func isNotFound(err error) bool { return registry.ErrorCode(err) == registry.ENOTFOUND }

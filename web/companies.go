@@ -62,6 +62,7 @@ func (s *server) handleCompany(c *fiber.Ctx) error {
 	v.Pager = newPager("/spolki/"+co.Slug, queryValues(c), page, listPerPage, total)
 	p := s.page(c, co.Name)
 	p.Nav = "spolki"
+	p.Feed = "/feeds/spolki/" + co.Slug
 	p.Data = v
 	return s.render(c, fiber.StatusOK, "company", p)
 }

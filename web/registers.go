@@ -70,8 +70,6 @@ type registerDef struct {
 	// export streams every public entry as CSV (header first) or JSON objects.
 	exportCSV  func(ctx context.Context, s *server, w csvChunkWriter, base string) error
 	exportJSON func(ctx context.Context, s *server, emit func(any) error) error
-	// writer files, publishes and versions entries (the write API).
-	writer *registerWriter
 }
 
 // registerList is a page of a register list with its filter form.

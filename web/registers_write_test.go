@@ -1,26 +1,16 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"strconv"
 	"strings"
 	"testing"
 )
 
-// apiSend sends a JSON body with an optional Bearer token.
-func (e *testEnv) apiSend(tb testing.TB, method, target, token, body string) (int, string) {
-	tb.Helper()
-	req := httptest.NewRequest(method, target, strings.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	b := &browser{}
-	resp, out := b.do(tb, e, req)
-	return resp.StatusCode, out
-}
-
+// TestRegisterWriteAPI files, publishes, corrects, amends and withdraws expenses and ads
+// through the write API: no token 401, another company's officer 403, bad content 422 with
+// a Polish message per field, state conflicts 409; a session needs X-CSRF-Token.
 func TestRegisterWriteAPI(t *testing.T) {
 	e := mustOpenEnv(t, false)
 	mpk := e.mustToken(t, "ewa.mpk", "officer", "mpk")
@@ -29,94 +19,88 @@ func TestRegisterWriteAPI(t *testing.T) {
 	for _, tc := range []struct {
 		name, token, body string
 		status            int
-		want              []string
+		fields            []string
 	}{
-		{"no token", "", expense, 401, []string{`"code":"unauthorized"`}},
-		{"wrong token", "nie-ma-takiego", expense, 401, nil},
-		{"another company's officer", wod, expense, 403, []string{`"code":"forbidden"`}},
-		{"malformed JSON", mpk, `{"company":`, 400, []string{"JSON"}},
-		{"unknown company", mpk, `{"company":"nie-ma"}`, 404, nil},
-		{"no company", mpk, `{"publish":true}`, 422, []string{`"company":`}},
-		{"amount as text", mpk, strings.Replace(expense, `150000`, `"dużo"`, 1), 422, []string{`"amount_gross":"Nieprawidłowy typ wartości`}},
-		{"bad date", mpk, strings.Replace(expense, `2026-02-10`, `2026-02-31`, 1), 422, []string{`"spent_on":`}},
-		{"bad fields", mpk, strings.Replace(strings.Replace(expense, `5260250995`, `1234567890`, 1), `donation`, `bribe`, 1), 422,
-			[]string{`"recipient.nip":`, `"category":"Wybierz jedną z dostępnych wartości."`}},
+		{"no token", "", expense, 401, nil},
+		{"another company's officer", wod, expense, 403, nil},
+		{"unknown company", mpk, strings.Replace(expense, `"mpk"`, `"nie-ma"`, 1), 422, []string{"company"}},
+		{"amount as text", mpk, strings.Replace(expense, `150000`, `"dużo"`, 1), 422, []string{"amount_gross"}},
+		{"unknown key", mpk, strings.Replace(expense, `"purpose"`, `"cel"`, 1), 422, []string{"cel"}},
+		{"bad fields", mpk, strings.Replace(strings.Replace(expense, `5260250995`, `1234567890`, 1), `donation`, `bribe`, 1), 422, []string{"recipient.nip", "category"}},
 	} {
-		status, body := e.apiSend(t, "POST", "/api/v1/expenses", tc.token, tc.body)
-		if status != tc.status {
-			t.Errorf("%s: status %d, want %d: %s", tc.name, status, tc.status, body)
+		resp, r := e.apiSend(t, "POST", "/api/v1/expenses", tc.token, tc.body)
+		if resp.StatusCode != tc.status {
+			t.Errorf("%s: status %d, want %d: %v", tc.name, resp.StatusCode, tc.status, r)
 		}
-		for _, w := range tc.want {
-			if !strings.Contains(body, w) {
-				t.Errorf("%s: no %s in %s", tc.name, w, body)
+		for _, f := range tc.fields {
+			if msg, _ := r.errorFields()[f].(string); msg == "" {
+				t.Errorf("%s: no message for %s: %v", tc.name, f, r)
 			}
 		}
 	}
-	status, body := e.apiSend(t, "POST", "/api/v1/expenses", mpk, expense)
-	if status != 201 || !strings.Contains(body, `"status":"draft"`) {
-		t.Fatalf("create draft: %d %s", status, body)
+	resp, r := e.apiSend(t, "POST", "/api/v1/expenses", mpk, expense)
+	if resp.StatusCode != 201 || r["status"] != "draft" {
+		t.Fatalf("create draft: %d %v", resp.StatusCode, r)
 	}
-	id := body[strings.Index(body, `"id":`)+5 : strings.Index(body, `,`)]
-	if _, err := strconv.Atoi(id); err != nil {
-		t.Fatalf("id %q", id)
+	base := fmt.Sprintf("/api/v1/expenses/%d", int64(r["id"].(float64)))
+	if resp.Header.Get("Location") != base {
+		t.Errorf("Location %q", resp.Header.Get("Location"))
 	}
-	base := "/api/v1/expenses/" + id
 	if resp, _ := e.do(t, "GET", base); resp.StatusCode != 404 {
 		t.Errorf("public sees the draft: %d", resp.StatusCode)
 	}
-	if status, _ := e.apiSend(t, "PUT", base, wod, expense); status != 403 {
-		t.Errorf("other officer edits the draft: %d", status)
+	if resp, r := e.apiSend(t, "POST", base+"/publish", mpk, ""); resp.StatusCode != 200 || r["status"] != "published" {
+		t.Fatalf("publish: %d %v", resp.StatusCode, r)
 	}
-	if status, body := e.apiSend(t, "PUT", base, mpk, strings.Replace(expense, "ferie", "ferie zimowe", 1)); status != 200 || !strings.Contains(body, "ferie zimowe") {
-		t.Errorf("draft edit: %d %s", status, body)
+	if resp, _ := e.apiSend(t, "POST", base+"/publish", mpk, ""); resp.StatusCode != http.StatusConflict {
+		t.Errorf("publishing twice: %d", resp.StatusCode)
 	}
-	if status, body := e.apiSend(t, "POST", base+"/publish", mpk, ""); status != 200 || !strings.Contains(body, `"status":"published"`) {
-		t.Fatalf("publish: %d %s", status, body)
+	if resp, r := e.apiSend(t, "POST", base+"/corrections", mpk, `{"amount_gross":160000}`); resp.StatusCode != 422 || r.errorFields()["reason"] == nil {
+		t.Errorf("correction without reason: %d %v", resp.StatusCode, r)
 	}
-	if status, _ := e.apiSend(t, "POST", base+"/publish", mpk, ""); status != http.StatusConflict {
-		t.Errorf("publishing twice: %d", status)
+	if resp, r := e.apiSend(t, "POST", base+"/corrections", wod, `{"amount_gross":160000,"reason":"x"}`); resp.StatusCode != 403 {
+		t.Errorf("other officer corrects: %d %v", resp.StatusCode, r)
 	}
-	corrected := strings.Replace(expense, `150000`, `160000`, 1)
-	if status, body := e.apiSend(t, "POST", base+"/corrections", mpk, corrected); status != 422 || !strings.Contains(body, `"reason":`) {
-		t.Errorf("correction without reason: %d %s", status, body)
+	resp, r = e.apiSend(t, "POST", base+"/corrections", mpk, `{"amount_gross":160000,"reason":"Zła kwota"}`)
+	if resp.StatusCode != 200 || r["version"].(float64) != 2 || r["amount_gross"].(float64) != 160000 || r["purpose"] != "Darowizna na ferie dla dzieci" {
+		t.Errorf("correction: %d %v", resp.StatusCode, r)
 	}
-	if status, body := e.apiSend(t, "POST", base+"/corrections", mpk, strings.Replace(corrected, `"publish":false`, `"reason":"Zła kwota"`, 1)); status != 200 || !strings.Contains(body, `"version":2`) {
-		t.Errorf("correction: %d %s", status, body)
+	if vs, _ := r["versions"].([]any); len(vs) != 2 {
+		t.Errorf("versions after correction: %v", r["versions"])
 	}
-	if status, body := e.apiSend(t, "POST", base+"/amendments", mpk, strings.Replace(corrected, `"publish":false`, `"reason":"Aneks","annex_date":"2026-03-01"`, 1)); status != 422 || !strings.Contains(body, "nie zmienia") {
-		t.Errorf("amendment that changes nothing: %d %s", status, body)
+	if resp, r := e.apiSend(t, "POST", base+"/withdrawal", mpk, `{"reason":"Wpis zdublowany"}`); resp.StatusCode != 200 || r["status"] != "withdrawn" {
+		t.Errorf("withdrawal: %d %v", resp.StatusCode, r)
 	}
-	if status, body := e.apiSend(t, "POST", base+"/withdrawal", mpk, `{"reason":"Wpis zdublowany"}`); status != 200 || !strings.Contains(body, `"status":"withdrawn"`) {
-		t.Errorf("withdrawal: %d %s", status, body)
+	if resp, _ := e.apiSend(t, "POST", base+"/corrections", mpk, `{"amount_gross":1,"reason":"po wycofaniu"}`); resp.StatusCode != http.StatusConflict {
+		t.Errorf("change after withdrawal: %d", resp.StatusCode)
 	}
-	if status, _ := e.apiSend(t, "POST", base+"/withdrawal", wod, `{"reason":"x"}`); status != 403 {
-		t.Errorf("other officer withdraws: %d", status)
-	}
-	resp, out := e.do(t, "GET", base)
-	if resp.StatusCode != 200 || strings.Count(out, `"change_kind"`) != 3 {
-		t.Errorf("public history: %d %s", resp.StatusCode, out)
-	}
-	// An ad amended under an annex, and a session without the anti-forgery header.
+	// An ad amended under an annex.
 	const ad = `{"company":"mpk","publish":true,"outlet":{"name":"Radio Kraków","kind":"radio"},"campaign":"Nocne linie","content_kind":"advertisement","period_start":"2026-01-01","period_end":"2026-01-31","amount_gross":500000,"procedure":"direct_award"}`
-	status, body = e.apiSend(t, "POST", "/api/v1/ads", mpk, ad)
-	if status != 201 {
-		t.Fatalf("ad: %d %s", status, body)
+	resp, r = e.apiSend(t, "POST", "/api/v1/ads", mpk, ad)
+	if resp.StatusCode != 201 {
+		t.Fatalf("ad: %d %v", resp.StatusCode, r)
 	}
-	adID := body[strings.Index(body, `"id":`)+5 : strings.Index(body, `,`)]
-	amended := strings.Replace(strings.Replace(ad, `500000`, `650000`, 1), `"publish":true`, `"annex_date":"2026-01-20","reason":"Dodatkowe emisje"`, 1)
-	if status, body := e.apiSend(t, "POST", "/api/v1/ads/"+adID+"/amendments", mpk, amended); status != 200 || !strings.Contains(body, `"amount_gross":650000`) {
-		t.Errorf("ad amendment: %d %s", status, body)
+	adBase := fmt.Sprintf("/api/v1/ads/%d", int64(r["id"].(float64)))
+	if resp, r := e.apiSend(t, "POST", adBase+"/amendments", mpk, `{"amount_gross":650000,"reason":"Dodatkowe emisje"}`); resp.StatusCode != 422 || r.errorFields()["annex_date"] == nil {
+		t.Errorf("amendment without date: %d %v", resp.StatusCode, r)
 	}
+	if resp, r := e.apiSend(t, "POST", adBase+"/amendments", mpk, `{"amount_gross":650000,"annex_date":"2026-01-20","reason":"Dodatkowe emisje"}`); resp.StatusCode != 200 || r["amount_gross"].(float64) != 650000 {
+		t.Errorf("ad amendment: %d %v", resp.StatusCode, r)
+	}
+	// A recruitment by a signed-in session: the anti-forgery header is required.
 	b := e.mustLogin(t, "ewa.web", "officer", "mpk")
-	req := httptest.NewRequest("POST", "/api/v1/recruitments", strings.NewReader(`{"company":"mpk"}`))
-	req.Header.Set("Content-Type", "application/json")
-	if resp, _ := b.do(t, e, req); resp.StatusCode != 403 {
+	send := func(csrf string) (*http.Response, string) {
+		req := httptest.NewRequest("POST", "/api/v1/recruitments", strings.NewReader(`{"company":"mpk","body":"zarzad"}`))
+		req.Header.Set("Content-Type", "application/json")
+		if csrf != "" {
+			req.Header.Set("X-CSRF-Token", csrf)
+		}
+		return b.do(t, e, req)
+	}
+	if resp, _ := send(""); resp.StatusCode != 403 {
 		t.Errorf("session without X-CSRF-Token: %d", resp.StatusCode)
 	}
-	req = httptest.NewRequest("POST", "/api/v1/recruitments", strings.NewReader(`{"company":"mpk","body":"zarzad"}`))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("X-CSRF-Token", b.csrf)
-	if resp, out := b.do(t, e, req); resp.StatusCode != 422 || !strings.Contains(out, `"body":`) || !strings.Contains(out, `"position":`) {
+	if resp, out := send(b.csrf); resp.StatusCode != 422 || !strings.Contains(out, `"body":`) || !strings.Contains(out, `"position":`) {
 		t.Errorf("recruitment by session: %d %s", resp.StatusCode, out)
 	}
 }

@@ -11,19 +11,26 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 
+	"jawnosc/audits"
 	"jawnosc/registry"
 	"jawnosc/search"
 )
 
 // Config is what the web layer needs; main builds it.
 type Config struct {
-	Store   *registry.Store
-	Index   *search.Index
-	Indexer *search.Indexer // may be nil; Notify() after writes
-	Demo    bool            // show the "dane demonstracyjne" banner on every page
-	City    string          // e.g. "Kraków"
-	BaseURL string          // for absolute links in exports, may be ""
-	Logf    func(format string, args ...any)
+	Store    *registry.Store
+	Audits   *audits.Store // audit reports and signals (required)
+	Index    *search.Index
+	Indexer  *search.Indexer // may be nil; Notify() after writes
+	Demo     bool            // show the "dane demonstracyjne" banner on every page
+	City     string          // e.g. "Kraków"
+	BaseURL  string          // for absolute links in exports, may be ""
+	OpenData OpenDataConfig  // OCDS prefix, data licence, dumps directory
+	Logf     func(format string, args ...any)
+	// AttachmentsDir is where uploaded PDFs are kept (the data directory's attachments/).
+	AttachmentsDir string
+	// MaxUploadBytes is the largest attachment accepted (0: registry.DefaultMaxUpload, 25 MiB).
+	MaxUploadBytes int64
 }
 
 // server holds the dependencies of every handler.
@@ -58,12 +65,15 @@ func New(cfg Config) (*fiber.App, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.MaxUploadBytes <= 0 {
+		cfg.MaxUploadBytes = registry.DefaultMaxUpload
+	}
 	s := &server{cfg: cfg, pages: ps, assets: as, logf: cfg.Logf}
 	app := fiber.New(fiber.Config{
 		Immutable:             true, // strings from Params/Query stay valid after the handler
 		UnescapePath:          true, // Polish path parameters arrive decoded
 		ErrorHandler:          s.handleError,
-		BodyLimit:             BodyLimit,
+		BodyLimit:             s.serverBodyLimit(), // the upload route's; limitBody keeps the rest at BodyLimit
 		ReadTimeout:           30 * time.Second,
 		IdleTimeout:           2 * time.Minute,
 		DisableStartupMessage: true,
@@ -73,8 +83,10 @@ func New(cfg Config) (*fiber.App, error) {
 		StackTraceHandler: s.logPanic,
 	}))
 	app.Use(securityHeaders)
+	app.Use(s.limitBody)
 	app.Use(s.authenticate)
 	app.Use(s.csrf)
+	s.httpManners(app)
 	s.routes(app)
 	return app, nil
 }
@@ -97,6 +109,8 @@ func (s *server) routes(app *fiber.App) {
 	app.Post("/wyloguj", s.handleLogout)
 	panel := app.Group("/panel", s.requireSignedIn, noStore)
 	panel.Get("/", s.handlePanel)
+	s.routesPanel(panel)
+	s.routesAttachments(app)
 
 	api := app.Group("/api/v1", apiHeaders)
 	api.Get("/search", s.apiSearch)
@@ -106,4 +120,7 @@ func (s *server) routes(app *fiber.App) {
 	api.Get("/contracts/:id", s.apiContract)
 	api.Get("/export/contracts.csv", s.apiExportCSV)
 	api.Get("/export/contracts.json", s.apiExportJSON)
+	s.routesOpenData(app, api)
+	s.routesWriteAPI(app)
+	s.routesAuditLog(app)
 }

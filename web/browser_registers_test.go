@@ -163,3 +163,51 @@ func TestAccessibilityRegisters(t *testing.T) {
 }
 
 func ref[T any](v T) *T { return &v }
+
+// TestAccessibilityPanelRegisters signs in through the real form in Chromium (no JavaScript)
+// and runs axe-core on the panel pages of the three registers, an error-filled form included.
+func TestAccessibilityPanelRegisters(t *testing.T) {
+	e, base := serveDemo(t)
+	e.mustCreateUser(t, "ewa.a11y", registry.RoleOfficer, "mpk")
+	ctx, _ := browsertest.New(t)
+	browsertest.DisableJavaScript(ctx, t)
+	browsertest.Open(ctx, t, base+"/logowanie")
+	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("login"), "ewa.a11y")); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("password"), testPassword)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`main form button[type="submit"]`))); err != nil {
+		t.Fatal(err)
+	}
+	exp, _, err := e.store.FindExpenses(context.Background(), registry.ExpenseFilter{EntryFilter: registry.EntryFilter{CompanyID: &e.mustCompany(t, "mpk").ID, Limit: 1}})
+	if err != nil || len(exp) == 0 {
+		t.Fatal(err)
+	}
+	id := fmt.Sprint(exp[0].ID)
+	for _, p := range []string{"/panel", "/panel/wydatki", "/panel/wydatki/nowy", "/panel/wydatki/" + id, "/panel/wydatki/" + id + "/korekta",
+		"/panel/reklamy/nowy", "/panel/reklamy/import", "/panel/rekrutacje/nowy", "/panel/rekrutacje"} {
+		if status := browsertest.Open(ctx, t, base+p); status != http.StatusOK {
+			t.Errorf("%s: HTTP %d", p, status)
+		}
+		browsertest.RequireNoSeriousViolations(t, ctx, "")
+	}
+	// A form sent with mistakes: the error summary and the marked fields.
+	browsertest.Open(ctx, t, base+"/panel/wydatki/nowy")
+	resp, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`button[name="action"][value="draft"]`)))
+	if err != nil || resp.Status != http.StatusUnprocessableEntity {
+		t.Fatalf("empty form: %v %+v", err, resp)
+	}
+	browsertest.RequireNoSeriousViolations(t, ctx, "")
+}
+
+// mustCompany returns a company of the store by slug.
+func (e *testEnv) mustCompany(tb testing.TB, slug string) *registry.Company {
+	tb.Helper()
+	co, err := e.store.FindCompanyBySlug(context.Background(), slug)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return co
+}

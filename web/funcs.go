@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"html/template"
+	"maps"
 	"strconv"
 	"strings"
 	"time"
@@ -13,7 +14,7 @@ import (
 
 // templateFuncs are the helpers every template may call.
 func templateFuncs(as *assets) template.FuncMap {
-	return template.FuncMap{
+	m := template.FuncMap{
 		"asset":      as.url,
 		"money":      money,
 		"moneyIn":    moneyIn,
@@ -33,6 +34,9 @@ func templateFuncs(as *assets) template.FuncMap {
 		"redaction":  redactionOf,
 		"table":      newContractTable,
 	}
+	maps.Copy(m, appealFuncs())
+	maps.Copy(m, fieldFuncs())
+	return m
 }
 
 // toInt64 accepts the integer types templates meet (Money, int, int64).

@@ -16,6 +16,7 @@ import (
 var pageNames = []string{
 	"home", "search", "companies", "company", "contracts", "contract", "counterparty", "error",
 	"login", "panel",
+	"requests", "request", "request_new", "request_created", "panel_requests", "panel_appeals",
 }
 
 // pages holds one parsed template set per page (layout + partials + the page).

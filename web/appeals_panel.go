@@ -95,6 +95,9 @@ func (s *server) renderPanelRequest(c *fiber.Ctx, status int, r *appeals.Request
 	v.Role = a.Role
 	if form != nil {
 		v.Forms[step] = form
+		if status == fiber.StatusConflict {
+			v.Notice, form.Message = form.Message, ""
+		}
 	}
 	p := s.page(c, "Wniosek "+r.Ref+" — panel")
 	p.Nav = "panel"

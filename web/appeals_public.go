@@ -139,6 +139,7 @@ type requestView struct {
 	Recons   []registry.Label
 	Today    registry.Date
 	Role     string // the signed-in role in the panel
+	Notice   string // why the last step was refused by the rules (409), shown at the top
 }
 
 // stepForm keeps what a form sent and what was wrong with it, so a failed step loses nothing.

@@ -93,6 +93,9 @@ func (s *server) renderTracking(c *fiber.Ctx, status int, r *appeals.Request, to
 	v.Token = token
 	if form != nil {
 		v.Forms[step] = form
+		if status == fiber.StatusConflict {
+			v.Notice, form.Message = form.Message, ""
+		}
 	}
 	p := s.page(c, "Twój wniosek "+r.Ref)
 	p.Nav = "wnioski"

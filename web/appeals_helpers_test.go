@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -21,7 +22,7 @@ import (
 type appealsEnv struct {
 	*testEnv
 	svc *appeals.Service
-	now time.Time
+	now atomic.Int64 // unix nanoseconds of the pinned clock (the served app reads it)
 }
 
 // mustOpenAppeals opens the fixture and rebuilds the app over an appeals service whose clock
@@ -34,7 +35,7 @@ func mustOpenAppeals(tb testing.TB, day string) *appealsEnv {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	svc.Now = func() time.Time { return e.now }
+	svc.Now = func() time.Time { return time.Unix(0, e.now.Load()) }
 	e.svc = svc
 	if e.app, err = web.New(web.Config{Store: e.store, Index: e.index, City: "Kraków", Logf: e.logs.logf, Appeals: svc}); err != nil {
 		tb.Fatal(err)
@@ -48,7 +49,7 @@ func (e *appealsEnv) on(day string) {
 	if err != nil {
 		panic(err)
 	}
-	e.now = t
+	e.now.Store(t.UnixNano())
 }
 
 // tokenLink finds the private tracking link in a page.

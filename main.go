@@ -153,13 +153,17 @@ func runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	app, err := web.New(web.Config{Store: store, Index: ix, Indexer: indexer, Demo: isDemo, City: "Kraków", Logf: log.Printf})
+	requests, mailer, err := openAppeals(ctx, store, *addr)
+	if err != nil {
+		return err
+	}
+	app, err := web.New(web.Config{Store: store, Index: ix, Indexer: indexer, Demo: isDemo, City: "Kraków", Logf: log.Printf, Appeals: requests})
 	if err != nil {
 		return err
 	}
 	jobCtx, stopJobs := context.WithCancel(context.Background())
 	defer stopJobs()
-	sched, err := startScheduler(jobCtx, scheduledJobs(jobDeps{Store: store, DataDir: *dataDir}))
+	sched, err := startScheduler(jobCtx, scheduledJobs(jobDeps{Store: store, DataDir: *dataDir, Appeals: requests, Mailer: mailer}))
 	if err != nil {
 		return err
 	}

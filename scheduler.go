@@ -8,6 +8,7 @@ import (
 
 	"github.com/robfig/cron/v3"
 
+	"jawnosc/appeals"
 	"jawnosc/registry"
 )
 
@@ -24,6 +25,8 @@ type job struct {
 type jobDeps struct {
 	Store   *registry.Store
 	DataDir string
+	Appeals *appeals.Service // information requests; nil leaves their jobs idle
+	Mailer  *appeals.Mailer  // nil when JAWNOSC_SMTP_URL is not set
 }
 
 // scheduledJobs lists every scheduled job with its explicit dependencies. Add a job as one
@@ -37,6 +40,8 @@ func scheduledJobs(d jobDeps) []job {
 			}
 			return err
 		}},
+		{Name: "requests-daily", Spec: "5 6 * * *", Run: requestsDaily(d)},
+		{Name: "requests-outbox", Spec: "*/5 * * * *", Run: requestsOutbox(d)},
 	}
 }
 

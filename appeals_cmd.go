@@ -39,7 +39,11 @@ func requestsDaily(d jobDeps) func(ctx context.Context) error {
 		if d.Appeals == nil {
 			return nil
 		}
-		rep, err := d.Appeals.RunDaily(ctx, time.Now(), d.Mailer)
+		now := time.Now
+		if d.Now != nil {
+			now = d.Now
+		}
+		rep, err := d.Appeals.RunDaily(ctx, now(), d.Mailer)
 		if rep != nil && (rep.Overdue+rep.Reminders+rep.Notices+rep.Sent) > 0 {
 			log.Printf("job requests-daily: %d overdue recorded, %d reminders and %d notices queued, %d e-mails sent", rep.Overdue, rep.Reminders, rep.Notices, rep.Sent)
 		}

@@ -1,51 +1,18 @@
 package web
 
 import (
-	"encoding/json"
-	"errors"
-	"io"
-	"strings"
-
 	"github.com/gofiber/fiber/v2"
 
 	"jawnosc/appeals"
 	"jawnosc/registry"
 )
 
-// decodeJSON reads a JSON body into v; malformed JSON is a 400 with a Polish message.
-func decodeJSON(c *fiber.Ctx, v any) error {
-	dec := json.NewDecoder(strings.NewReader(string(c.Body())))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		var e *registry.Error
-		if ue, ok := err.(*json.UnmarshalTypeError); ok {
-			return &registry.Error{Code: registry.EINVALID, Message: registry.MsgFixFields, Fields: map[string]string{ue.Field: "Nieprawidłowy typ wartości."}}
-		} else if errors.As(err, &e) {
-			return e
-		}
-		return registry.Errorf(registry.EINVALID, "Treść żądania musi być poprawnym obiektem JSON (%s).", jsonProblem(err))
-	}
-	return nil
-}
-
-// jsonProblem describes a JSON decoding error briefly, in Polish where it can.
-func jsonProblem(err error) string {
-	s := err.Error()
-	switch {
-	case err == io.EOF:
-		return "pusta treść"
-	case strings.Contains(s, "unknown field"):
-		return "nieznane pole " + strings.TrimPrefix(s, "json: unknown field ")
-	}
-	return "błąd składni"
-}
-
 // apiSubmitRequest serves POST /api/v1/requests (public, rate-limited): body
 // {"company","subject","text","name","email","public_text"}. Returns 201 with the request's
 // id, reference, due date and the tracking token (shown this once). 422 per field.
 func (s *server) apiSubmitRequest(c *fiber.Ctx) error {
 	var in appeals.Submission
-	if err := decodeJSON(c, &in); err != nil {
+	if err := decodeJSONBody(c, false, nil, &in); err != nil {
 		return err
 	}
 	r, token, err := s.cfg.Appeals.Submit(c.UserContext(), s.actor(c), in)
@@ -120,7 +87,7 @@ func (s *server) apiRespond(c *fiber.Ctx) error {
 		return err
 	}
 	var in responseInput
-	if err := decodeJSON(c, &in); err != nil {
+	if err := decodeJSONBody(c, false, nil, &in); err != nil {
 		return err
 	}
 	r, err := s.respond(c.UserContext(), s.actor(c), id, in)
@@ -142,7 +109,7 @@ func (s *server) apiAppeal(c *fiber.Ctx) error {
 		Token   string `json:"token"`
 		Grounds string `json:"grounds"`
 	}
-	if err := decodeJSON(c, &in); err != nil {
+	if err := decodeJSONBody(c, false, nil, &in); err != nil {
 		return err
 	}
 	if in.Token == "" {
@@ -172,7 +139,7 @@ func (s *server) apiDecideAppeal(c *fiber.Ctx) error {
 		ComplyBy  string             `json:"comply_by"`
 		Officials []appeals.Official `json:"officials"`
 	}
-	if err := decodeJSON(c, &in); err != nil {
+	if err := decodeJSONBody(c, false, nil, &in); err != nil {
 		return err
 	}
 	d, err := (&responseInput{Result: in.Result, Text: in.Reasoning, ComplyBy: in.ComplyBy, Officials: in.Officials}).data()
@@ -191,7 +158,7 @@ func (s *server) apiDecideAppeal(c *fiber.Ctx) error {
 }
 
 // apiUploadDocument serves POST /api/v1/documents (officers): the body is a PDF (checked by
-// content, at most 10 MB); ?name= names it. Returns its sha256 for a response's documents.
+// content, at most 8 MB); ?name= names it. Returns its sha256 for a response's documents.
 func (s *server) apiUploadDocument(c *fiber.Ctx) error {
 	d, err := s.cfg.Appeals.StoreDocument(c.UserContext(), s.actor(c), c.Query("name"), c.Body())
 	if err != nil {

@@ -86,28 +86,27 @@ func appealFuncs() template.FuncMap {
 	}
 }
 
-// formField is one field of a panel form, ready for the "textarea", "input" and "select"
-// partials: its id (unique on the page), name, label, value and error.
-type formField struct {
+// reqField is one field of a panel form, ready for the "req-field" partial: its id (unique on the page), name, label, value and error.
+type reqField struct {
 	ID, Name, Label, Value, Error, Type string
 	Options                             []registry.Label
 	Required                            bool
 }
 
-// newField builds a form field of step (type "textarea", "text", "date" or "select").
-func newField(step, name, label, typ string, f *stepForm) formField {
-	return formField{ID: step + "-" + strings.ReplaceAll(name, "_", "-"), Name: name, Label: label, Type: typ, Value: f.Value(name), Error: f.Error(name)}
+// newReqField builds a form field of step (type "textarea", "text", "date" or "select").
+func newReqField(step, name, label, typ string, f *stepForm) reqField {
+	return reqField{ID: step + "-" + strings.ReplaceAll(name, "_", "-"), Name: name, Label: label, Type: typ, Value: f.Value(name), Error: f.Error(name)}
 }
 
 // fieldFuncs build form fields in templates: field, required, options.
 func fieldFuncs() template.FuncMap {
 	return template.FuncMap{
-		"field": newField,
-		"required": func(ff formField) formField {
+		"reqField": newReqField,
+		"reqRequired": func(ff reqField) reqField {
 			ff.Required = true
 			return ff
 		},
-		"options": func(ff formField, labels []registry.Label) formField {
+		"reqOptions": func(ff reqField, labels []registry.Label) reqField {
 			ff.Options = labels
 			return ff
 		},

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -109,37 +108,6 @@ func (e *appealsEnv) jsonReq(tb testing.TB, method, target, bearer string, body 
 func errorOf(m map[string]any) map[string]any {
 	e, _ := m["error"].(map[string]any)
 	return e
-}
-
-// multipartForm builds a multipart body with fields and PDF files.
-func multipartForm(tb testing.TB, fields url.Values, files map[string][]byte) (string, *bytes.Buffer) {
-	tb.Helper()
-	var buf bytes.Buffer
-	w := multipart.NewWriter(&buf)
-	for k, vs := range fields {
-		for _, v := range vs {
-			w.WriteField(k, v)
-		}
-	}
-	for name, content := range files {
-		fw, err := w.CreateFormFile("documents", name)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		fw.Write(content)
-	}
-	w.Close()
-	return w.FormDataContentType(), &buf
-}
-
-// sendMultipart posts a multipart form as the browser (its CSRF token added).
-func (b *browser) sendMultipart(tb testing.TB, e *testEnv, target string, fields url.Values, files map[string][]byte) (*http.Response, string) {
-	tb.Helper()
-	fields.Set("_csrf", b.csrf)
-	ct, body := multipartForm(tb, fields, files)
-	req := httptest.NewRequest("POST", target, body)
-	req.Header.Set("Content-Type", ct)
-	return b.do(tb, e, req)
 }
 
 // noIdentity fails when a page shows any trace of the sample requester.

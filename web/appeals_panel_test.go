@@ -48,7 +48,7 @@ func TestPanelRequestSteps(t *testing.T) {
 	e.on("2026-03-09")
 	contract := samplePDF(t, "Umowa z wyłączeniami")
 	refusal := url.Values{"answer": {"refused"}, "text": {"Kalkulacja ceny stanowi tajemnicę wykonawcy."}, "ground": {"trade_secret"}, "holder": {"Agencja Reklamowa sp. z o.o."}}
-	resp, body = officer.sendMultipart(t, e.testEnv, "/panel/wnioski/"+id+"/odpowiedz", refusal, map[string][]byte{"umowa.pdf": contract})
+	resp, body = officer.sendMultipart(t, e.testEnv, "/panel/wnioski/"+id+"/odpowiedz", refusal, upload{"documents", "umowa.pdf", "application/pdf", contract})
 	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "Wskaż osoby") || !strings.Contains(body, "Kalkulacja ceny stanowi") || !strings.Contains(body, `name="doc_sha"`) {
 		t.Fatalf("refusal without officials: %d %s", resp.StatusCode, body)
 	}
@@ -56,17 +56,17 @@ func TestPanelRequestSteps(t *testing.T) {
 	if sha == nil {
 		t.Fatal("the uploaded file is not kept")
 	}
-	if resp, _ := officer.sendMultipart(t, e.testEnv, "/panel/wnioski/"+id+"/odpowiedz", url.Values{"answer": {"disclosed"}, "text": {"x"}}, map[string][]byte{"x.pdf": []byte("<html>nie PDF</html>")}); resp.StatusCode != http.StatusUnprocessableEntity {
+	if resp, _ := officer.sendMultipart(t, e.testEnv, "/panel/wnioski/"+id+"/odpowiedz", url.Values{"answer": {"disclosed"}, "text": {"x"}}, upload{"documents", "x.pdf", "application/pdf", []byte("<html>nie PDF</html>")}); resp.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("a non-PDF attachment: %d", resp.StatusCode)
 	}
 	refusal.Set("official_name_1", "Jan Nowak")
 	refusal.Set("official_function_1", "Prezes Zarządu")
 	refusal.Set("doc_sha", sha[1])
 	refusal.Set("doc_name", "umowa.pdf")
-	if resp, body = officer.sendMultipart(t, e.testEnv, "/panel/wnioski/"+id+"/odpowiedz", refusal, nil); resp.StatusCode != http.StatusSeeOther {
+	if resp, body = officer.sendMultipart(t, e.testEnv, "/panel/wnioski/"+id+"/odpowiedz", refusal); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("refusal: %d %s", resp.StatusCode, body)
 	}
-	if resp, body = officer.sendMultipart(t, e.testEnv, "/panel/wnioski/"+id+"/odpowiedz", refusal, nil); resp.StatusCode != http.StatusConflict || !strings.Contains(body, "już odpowiedziała") {
+	if resp, body = officer.sendMultipart(t, e.testEnv, "/panel/wnioski/"+id+"/odpowiedz", refusal); resp.StatusCode != http.StatusConflict || !strings.Contains(body, "już odpowiedziała") {
 		t.Fatalf("second refusal: %d", resp.StatusCode)
 	}
 
@@ -109,7 +109,7 @@ func TestPanelRequestSteps(t *testing.T) {
 	}
 
 	e.on("2026-03-20")
-	resp, body = officer.sendMultipart(t, e.testEnv, "/panel/wnioski/"+id+"/wykonanie", url.Values{"text": {"Udostępniamy umowę."}, "documents_redacted": {"1"}}, map[string][]byte{"umowa-pelna.pdf": samplePDF(t, "Umowa")})
+	resp, body = officer.sendMultipart(t, e.testEnv, "/panel/wnioski/"+id+"/wykonanie", url.Values{"text": {"Udostępniamy umowę."}, "documents_redacted": {"1"}}, upload{"documents", "umowa-pelna.pdf", "application/pdf", samplePDF(t, "Umowa")})
 	if resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("compliance: %d %s", resp.StatusCode, body)
 	}

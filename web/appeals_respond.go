@@ -126,7 +126,7 @@ func (s *server) formDocuments(c *fiber.Ctx, a registry.Actor) ([]appeals.Docume
 				continue
 			}
 			if fh.Size > appeals.MaxDocumentSize {
-				return docs, &registry.Error{Code: registry.ETOOLARGE, Message: "Plik jest zbyt duży (najwyżej 10 MB).", Fields: map[string]string{"documents": "Plik „" + fh.Filename + "” jest zbyt duży (najwyżej 10 MB)."}}
+				return docs, &registry.Error{Code: registry.ETOOLARGE, Message: "Plik jest zbyt duży (najwyżej 8 MB).", Fields: map[string]string{"documents": "Plik „" + fh.Filename + "” jest zbyt duży (najwyżej 8 MB)."}}
 			}
 			f, err := fh.Open()
 			if err != nil {

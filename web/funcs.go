@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"jawnosc/audits"
 	"jawnosc/registry"
 	"jawnosc/search"
 )
@@ -33,6 +34,11 @@ func templateFuncs(as *assets) template.FuncMap {
 		"status":     statusLabel,
 		"redaction":  redactionOf,
 		"table":      newContractTable,
+		"field":      newFieldView,
+		"options":    withOptions,
+		"fid":        fieldID,
+		"relabel":    relabel,
+		"inc":        func(i int) int { return i + 1 },
 	}
 	maps.Copy(m, appealFuncs())
 	maps.Copy(m, fieldFuncs())
@@ -178,6 +184,7 @@ var kindLabels = []registry.Label{
 	{Code: registry.KindExpense, Label: "wydatki"},
 	{Code: registry.KindAd, Label: "reklamy"},
 	{Code: registry.KindRecruitment, Label: "rekrutacje"},
+	{Code: audits.KindAudit, Label: "audyty"},
 }
 
 func kindLabel(code string) string { return registry.LabelOf(kindLabels, code) }

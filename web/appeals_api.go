@@ -20,6 +20,7 @@ func (s *server) apiSubmitRequest(c *fiber.Ctx) error {
 		return err
 	}
 	s.logf("appeals: request %d filed through the API", r.ID)
+	s.notifyIndex()
 	v := r.View(appeals.ViewResident, s.cfg.Appeals.Today())
 	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"id": r.ID, "ref": r.Ref, "token": token, "due": v.Due,
 		"tracking_url": s.cfg.BaseURL + appeals.TrackingPath(r.ID, token), "request": v})
@@ -94,6 +95,7 @@ func (s *server) apiRespond(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	s.notifyIndex()
 	return c.Status(fiber.StatusCreated).JSON(r.View(appeals.ViewOfficial, s.cfg.Appeals.Today()))
 }
 
@@ -122,6 +124,7 @@ func (s *server) apiAppeal(c *fiber.Ctx) error {
 		}
 		return err
 	}
+	s.notifyIndex()
 	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"appeal_id": r.State.CurrentAppeal().ID, "request": r.View(appeals.ViewResident, s.cfg.Appeals.Today())})
 }
 
@@ -154,6 +157,7 @@ func (s *server) apiDecideAppeal(c *fiber.Ctx) error {
 		}
 		return err
 	}
+	s.notifyIndex()
 	return c.JSON(r.View(appeals.ViewOfficial, s.cfg.Appeals.Today()))
 }
 

@@ -146,6 +146,7 @@ func (s *server) handlePanelStep(c *fiber.Ctx) error {
 		}
 		return s.renderPanelRequest(c, status, r, a, step, panelForm(c, in, err))
 	}
+	s.notifyIndex()
 	return c.Redirect("/panel/wnioski/"+c.Params("id")+"#os-czasu", fiber.StatusSeeOther)
 }
 

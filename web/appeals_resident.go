@@ -59,6 +59,7 @@ func (s *server) handleRequestSubmit(c *fiber.Ctx) error {
 		return err
 	}
 	s.logf("appeals: request %d filed", r.ID) // never the requester's data
+	s.notifyIndex()
 	p := s.page(c, "Wniosek złożony")
 	p.Nav = "wnioski"
 	p.Data = createdView{V: r.View(appeals.ViewResident, s.cfg.Appeals.Today()), Link: s.cfg.BaseURL + appeals.TrackingPath(r.ID, token)}
@@ -161,5 +162,6 @@ func (s *server) handleResidentStep(c *fiber.Ctx) error {
 		}
 		return s.renderTracking(c, status, r, token, step, &stepForm{Values: map[string]string{"text": text}, Errors: registry.ErrorFields(err), Message: registry.ErrorMessage(err)})
 	}
+	s.notifyIndex()
 	return c.Redirect(appeals.TrackingPath(r.ID, url.QueryEscape(token))+"#os-czasu", fiber.StatusSeeOther)
 }

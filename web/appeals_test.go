@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -10,6 +11,7 @@ import (
 
 	"jawnosc/pdf"
 	"jawnosc/registry"
+	"jawnosc/search"
 )
 
 // samplePDF is a real PDF made by the pdf package.
@@ -72,6 +74,18 @@ func TestRequestFormAndTracking(t *testing.T) {
 	resp, body = e.do(t, "GET", "/wnioski/"+id+"/sledz/atom?token="+token)
 	if resp.StatusCode != 200 || !strings.Contains(resp.Header.Get("Content-Type"), "atom+xml") || !strings.Contains(body, "Złożono wniosek") {
 		t.Fatalf("feed: %d %s", resp.StatusCode, body)
+	}
+	// Search finds the request by its public text, never by the requester.
+	if _, err := search.NewIndexer(e.index, search.StoreSource{Store: e.store, Appeals: e.svc}, nil).CatchUp(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	resp, body = e.do(t, "GET", "/szukaj?q=aneksami")
+	if resp.StatusCode != 200 || !strings.Contains(body, `href="/wnioski/`+id+`"`) || !strings.Contains(body, "wnioski o informację") {
+		t.Fatalf("search: %d %s", resp.StatusCode, body)
+	}
+	noIdentity(t, "the search results", body)
+	if _, body = e.do(t, "GET", "/szukaj?q=Kowalska"); strings.Contains(body, `href="/wnioski/`+id+`"`) {
+		t.Error("the requester's name finds the request")
 	}
 	resp, body = e.do(t, "GET", "/wnioski?company=mpk&year=2026")
 	if resp.StatusCode != 200 || !strings.Contains(body, "/wnioski/"+id) {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"jawnosc/appeals"
 	"jawnosc/audits"
 	"jawnosc/registry"
 	"jawnosc/search"
@@ -185,6 +186,7 @@ var kindLabels = []registry.Label{
 	{Code: registry.KindAd, Label: "reklamy"},
 	{Code: registry.KindRecruitment, Label: "rekrutacje"},
 	{Code: audits.KindAudit, Label: "audyty"},
+	{Code: appeals.KindRequest, Label: "wnioski o informację"},
 }
 
 func kindLabel(code string) string { return registry.LabelOf(kindLabels, code) }

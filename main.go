@@ -20,6 +20,7 @@ import (
 	"time"
 	_ "time/tzdata" // deadlines and dates are computed in Europe/Warsaw on any machine
 
+	"jawnosc/appeals"
 	"jawnosc/audits"
 	"jawnosc/bench"
 	"jawnosc/demo"
@@ -169,7 +170,11 @@ func runServe(ctx context.Context, args []string) error {
 		return fmt.Errorf("search index: %w", err)
 	}
 	defer ix.Close()
-	indexer := search.NewIndexer(ix, search.StoreSource{Store: store, Audits: auditStore}, log.Printf)
+	requests, mailer, err := openAppeals(ctx, store, *addr)
+	if err != nil {
+		return err
+	}
+	indexer := search.NewIndexer(ix, search.StoreSource{Store: store, Audits: auditStore, Appeals: requests}, log.Printf)
 	started := time.Now()
 	if n, err := indexer.CatchUp(ctx); err != nil {
 		return fmt.Errorf("search index catch-up: %w", err)
@@ -185,13 +190,13 @@ func runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	app, err := web.New(web.Config{Store: store, Audits: auditStore, Index: ix, Indexer: indexer, Demo: isDemo, City: "Kraków", Logf: log.Printf,
-		OpenData: openDataConfig(*dataDir), AttachmentsDir: attachmentsDir(*dataDir), MaxUploadBytes: maxUpload})
+		OpenData: openDataConfig(*dataDir), AttachmentsDir: attachmentsDir(*dataDir), MaxUploadBytes: maxUpload, Appeals: requests})
 	if err != nil {
 		return err
 	}
 	jobCtx, stopJobs := context.WithCancel(context.Background())
 	defer stopJobs()
-	sched, err := startScheduler(jobCtx, scheduledJobs(jobDeps{Store: store, Audits: auditStore, DataDir: *dataDir, Now: time.Now}))
+	sched, err := startScheduler(jobCtx, scheduledJobs(jobDeps{Store: store, Audits: auditStore, DataDir: *dataDir, Now: time.Now, Appeals: requests, Mailer: mailer}))
 	if err != nil {
 		return err
 	}
@@ -325,8 +330,12 @@ func runReindex(ctx context.Context, args []string) error {
 		return err
 	}
 	defer store.Close()
+	requests, err := appeals.Open(ctx, store)
+	if err != nil {
+		return err
+	}
 	started := time.Now()
-	if err := search.Rebuild(ctx, indexDir(*dataDir), search.StoreSource{Store: store}, progressBar("reindex", os.Stderr)); err != nil {
+	if err := search.Rebuild(ctx, indexDir(*dataDir), search.StoreSource{Store: store, Appeals: requests}, progressBar("reindex", os.Stderr)); err != nil {
 		return err
 	}
 	log.Printf("reindex: done in %s", time.Since(started).Round(time.Millisecond))

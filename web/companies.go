@@ -28,6 +28,8 @@ type companyView struct {
 	Years     []registry.YearTotal
 	Contracts []*registry.Contract
 	Pager     pager
+	// Supervision: filing timeliness, open signals, open and overdue recommendations.
+	Supervision *companySupervision
 }
 
 // handleCompany serves GET /spolki/{slug}?page=: the company's profile, its totals per
@@ -52,6 +54,9 @@ func (s *server) handleCompany(c *fiber.Ctx) error {
 		return err
 	}
 	if v.Years, err = s.yearTotals(ctx, &co.ID); err != nil {
+		return err
+	}
+	if v.Supervision, err = s.companySupervisionOf(ctx, co); err != nil {
 		return err
 	}
 	v.Pager = newPager("/spolki/"+co.Slug, queryValues(c), page, listPerPage, total)

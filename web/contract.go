@@ -3,6 +3,7 @@ package web
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"jawnosc/audits"
 	"jawnosc/registry"
 )
 
@@ -17,6 +18,7 @@ type contractView struct {
 	Amendments []registry.Amendment
 	Late       bool // published more than publicationDeadlineDays after signing
 	Deadline   int
+	Signals    []*audits.Signal // signals resting on this contract
 }
 
 // loadContract returns a contract visible to the actor with its published versions and
@@ -40,6 +42,9 @@ func (s *server) loadContract(c *fiber.Ctx) (*contractView, error) {
 	}
 	v := &contractView{C: ct, Versions: versions, Amendments: registry.Amendments(versions), Deadline: publicationDeadlineDays}
 	v.Late = ct.PublicationDelayDays != nil && *ct.PublicationDelayDays > publicationDeadlineDays
+	if v.Signals, err = s.entrySignals(c, id); err != nil {
+		return nil, err
+	}
 	return v, nil
 }
 

@@ -33,6 +33,9 @@ func templateFuncs(as *assets) template.FuncMap {
 		"status":     statusLabel,
 		"redaction":  redactionOf,
 		"table":      newContractTable,
+		"audit":      auditLabel,
+		"paragraphs": paragraphs,
+		"afield":     afield,
 	}
 }
 

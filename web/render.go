@@ -16,6 +16,7 @@ import (
 var pageNames = []string{
 	"home", "search", "companies", "company", "contracts", "contract", "counterparty", "error",
 	"login", "panel",
+	"audits", "audit", "audit_form", "signals", "supervision",
 }
 
 // pages holds one parsed template set per page (layout + partials + the page).

@@ -5,7 +5,9 @@
 package web
 
 import (
+	"context"
 	"errors"
+	"path/filepath"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -19,7 +21,7 @@ import (
 // Config is what the web layer needs; main builds it.
 type Config struct {
 	Store   *registry.Store
-	Audits  *audits.Store // audit reports and signals (required)
+	Audits  *audits.Store // audit reports and signals; nil: opened beside the database
 	Index   *search.Index
 	Indexer *search.Indexer // may be nil; Notify() after writes
 	Demo    bool            // show the "dane demonstracyjne" banner on every page
@@ -51,6 +53,13 @@ func New(cfg Config) (*fiber.App, error) {
 	}
 	if cfg.Logf == nil {
 		cfg.Logf = func(string, ...any) {}
+	}
+	if cfg.Audits == nil { // tests of other features: the audits tables beside the database
+		au, err := audits.Open(context.Background(), cfg.Store, filepath.Dir(cfg.Store.Path))
+		if err != nil {
+			return nil, err
+		}
+		cfg.Audits = au
 	}
 	as, err := loadAssets()
 	if err != nil {
@@ -107,4 +116,6 @@ func (s *server) routes(app *fiber.App) {
 	api.Get("/contracts/:id", s.apiContract)
 	api.Get("/export/contracts.csv", s.apiExportCSV)
 	api.Get("/export/contracts.json", s.apiExportJSON)
+
+	s.routesAudits(app)
 }

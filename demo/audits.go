@@ -92,7 +92,9 @@ func LoadAudits(ctx context.Context, au *audits.Store, today registry.Date) erro
 	rng := rand.New(rand.NewPCG(DefaultSeed, 6))
 	actor := registry.SystemActor("demo")
 	base := min(today, auditAnchor).Time()
-	date := func(daysAgo int) registry.Date { return registry.DateOf(base.AddDate(0, 0, -daysAgo), registry.Warsaw()) }
+	date := func(daysAgo int) registry.Date {
+		return registry.DateOf(base.AddDate(0, 0, -daysAgo), registry.Warsaw())
+	}
 	companies := Companies()
 	n := 0
 	for ci, co := range companies {

@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -34,7 +35,7 @@ Usage: jawnosc <command> [flags]
 Commands:
   serve    [--addr 127.0.0.1:8080] [--demo]   run the server (--demo fills an empty database with demo data)
   demo     [--contracts N]                    fill an empty database with the demo data set
-  import   --company SLUG contracts FILE.csv  import contracts (all or nothing)
+  import   --company SLUG contracts FILE      import contracts from CSV or XLSX (all or nothing)
   reindex                                     rebuild the search index from the database
   verify                                      recompute the ledger's hash chain
   backup   FILE                               write a consistent copy of the database while it runs
@@ -125,6 +126,22 @@ func openStore(dataDir string) (*registry.Store, error) {
 
 func indexDir(dataDir string) string { return filepath.Join(dataDir, "index") }
 
+// attachmentsDir is where uploaded PDFs are kept, by SHA-256.
+func attachmentsDir(dataDir string) string { return filepath.Join(dataDir, "attachments") }
+
+// maxUploadBytes reads JAWNOSC_MAX_UPLOAD_MB (whole megabytes, 1–1024; default 25).
+func maxUploadBytes() (int64, error) {
+	v := os.Getenv("JAWNOSC_MAX_UPLOAD_MB")
+	if v == "" {
+		return registry.DefaultMaxUpload, nil
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+	if err != nil || n < 1 || n > 1024 {
+		return 0, fmt.Errorf("JAWNOSC_MAX_UPLOAD_MB=%q: give whole megabytes from 1 to 1024", v)
+	}
+	return n << 20, nil
+}
+
 func runServe(ctx context.Context, args []string) error {
 	fs, dataDir := flags("serve")
 	addr := fs.String("addr", env("JAWNOSC_ADDR", "127.0.0.1:8080"), "listen address (env JAWNOSC_ADDR)")
@@ -161,7 +178,12 @@ func runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	app, err := web.New(web.Config{Store: store, Audits: auditStore, Index: ix, Indexer: indexer, Demo: isDemo, City: "Kraków", Logf: log.Printf})
+	maxUpload, err := maxUploadBytes()
+	if err != nil {
+		return err
+	}
+	app, err := web.New(web.Config{Store: store, Audits: auditStore, Index: ix, Indexer: indexer, Demo: isDemo, City: "Kraków", Logf: log.Printf,
+		OpenData: openDataConfig(*dataDir), AttachmentsDir: attachmentsDir(*dataDir), MaxUploadBytes: maxUpload})
 	if err != nil {
 		return err
 	}
@@ -247,7 +269,7 @@ func runDemo(ctx context.Context, args []string) error {
 func runImport(ctx context.Context, args []string, out, errOut io.Writer) error {
 	fs, dataDir := flags("import")
 	company := fs.String("company", "", "slug of the company the entries belong to")
-	fs.Usage = func() { fmt.Fprintln(os.Stderr, "usage: jawnosc import --company SLUG contracts FILE.csv") }
+	fs.Usage = func() { fmt.Fprintln(os.Stderr, "usage: jawnosc import --company SLUG contracts FILE.csv|FILE.xlsx") }
 	fs.Parse(args)
 	rest := fs.Args()
 	if *company == "" || len(rest) != 2 {
@@ -258,11 +280,10 @@ func runImport(ctx context.Context, args []string, out, errOut io.Writer) error 
 	if register != "contracts" {
 		return fmt.Errorf("unknown register %q (known: contracts)", register)
 	}
-	f, err := os.Open(path)
+	data, err := readImportFile(path)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
 	store, err := openStore(*dataDir)
 	if err != nil {
 		return err
@@ -272,7 +293,7 @@ func runImport(ctx context.Context, args []string, out, errOut io.Writer) error 
 	if err != nil {
 		return err
 	}
-	items, err := registry.ParseContractsCSV(f)
+	items, err := parseContractsFile(data)
 	if err != nil {
 		var ie *registry.ImportError
 		if errors.As(err, &ie) {

@@ -40,7 +40,7 @@ func (s StoreSource) ChangesAfter(ctx context.Context, after int64, limit int) (
 }
 
 // LoadDocs reads the changed entries, dispatching by kind; an entry that is not public
-// (any more) becomes a delete. Kinds without an index mapping yet are skipped.
+// (any more) becomes a delete. Unknown kinds are skipped.
 func (s StoreSource) LoadDocs(ctx context.Context, changes []registry.Change) ([]Doc, []string, error) {
 	byKind := map[string][]int64{}
 	seen := map[string]bool{}
@@ -73,7 +73,13 @@ func (s StoreSource) LoadDocs(ctx context.Context, changes []registry.Change) ([
 				return nil, nil, err
 			}
 		default:
-			continue // expense, ad, recruitment: one case each once they are indexed
+			var ok bool
+			var err error
+			if docs, ok, err = s.registerDocs(ctx, kind, ids); err != nil {
+				return nil, nil, err
+			} else if !ok {
+				continue
+			}
 		}
 		found := map[int64]bool{}
 		for _, d := range docs {
@@ -89,7 +95,7 @@ func (s StoreSource) LoadDocs(ctx context.Context, changes []registry.Change) ([
 	return upserts, deletes, nil
 }
 
-// ScanDocs streams every public contract (and, later, the other kinds).
+// ScanDocs streams every public entry: contracts, then the other registers.
 func (s StoreSource) ScanDocs(ctx context.Context, fn func(Doc) error) (int, error) {
 	n := 0
 	err := s.Store.ScanContracts(ctx, func(c *registry.Contract) error {
@@ -99,18 +105,26 @@ func (s StoreSource) ScanDocs(ctx context.Context, fn func(Doc) error) (int, err
 	if err != nil {
 		return n, err
 	}
+	m, err := s.scanRegisterDocs(ctx, fn)
+	if err != nil {
+		return n + m, err
+	}
 	na, err := s.scanAudits(ctx, fn)
-	return n + na, err
+	return n + m + na, err
 }
 
 // CountDocs returns the number of public entries.
 func (s StoreSource) CountDocs(ctx context.Context) (int, error) {
 	n, err := s.Store.CountPublicContracts(ctx)
+	if err != nil {
+		return 0, err
+	}
+	m, err := s.countRegisterDocs(ctx)
 	if err != nil || s.Audits == nil {
-		return n, err
+		return n + m, err
 	}
 	_, na, err := s.Audits.FindReports(ctx, audits.ReportFilter{Limit: 1})
-	return n + na, err
+	return n + m + na, err
 }
 
 // isNotFound reports a registry ENOTFOUND error.

@@ -2,7 +2,6 @@ package web
 
 import (
 	"encoding/base64"
-	"encoding/json"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -46,14 +45,6 @@ func (s *server) apiAudit(c *fiber.Ctx) error {
 	return c.JSON(v.R)
 }
 
-// decodeJSON reads the request body into v; malformed JSON is EINVALID (400).
-func decodeJSON(c *fiber.Ctx, v any) error {
-	if err := json.Unmarshal(c.Body(), v); err != nil {
-		return registry.Errorf(registry.EINVALID, "Treść żądania nie jest poprawnym dokumentem JSON.")
-	}
-	return nil
-}
-
 // decodePDF decodes an optional base64 PDF of a JSON body; bad base64 is EINVALID on field.
 func decodePDF(b64, field string) ([]byte, error) {
 	if b64 == "" {
@@ -77,7 +68,7 @@ type apiReportInput struct {
 // 401, 403, 422 with the fields, 413.
 func (s *server) apiCreateAudit(c *fiber.Ctx) error {
 	var in apiReportInput
-	if err := decodeJSON(c, &in); err != nil {
+	if err := decodeJSONBody(c, false, nil, &in); err != nil {
 		return err
 	}
 	if err := audits.CanFile(s.actor(c)); err != nil {
@@ -114,7 +105,7 @@ func (s *server) apiAuditResponse(c *fiber.Ctx) error {
 		return err
 	}
 	var body apiResponseInput
-	if err := decodeJSON(c, &body); err != nil {
+	if err := decodeJSONBody(c, false, nil, &body); err != nil {
 		return err
 	}
 	in, err := body.domain()
@@ -137,7 +128,7 @@ func (s *server) apiRecommendationEvidence(c *fiber.Ctx) error {
 		return err
 	}
 	var body apiResponseInput
-	if err := decodeJSON(c, &body); err != nil {
+	if err := decodeJSONBody(c, false, nil, &body); err != nil {
 		return err
 	}
 	in, err := body.domain()
@@ -159,7 +150,7 @@ func (s *server) apiRecommendationStatus(c *fiber.Ctx) error {
 		return err
 	}
 	var in audits.StatusInput
-	if err := decodeJSON(c, &in); err != nil {
+	if err := decodeJSONBody(c, false, nil, &in); err != nil {
 		return err
 	}
 	rec, err := s.cfg.Audits.ChangeStatus(c.UserContext(), s.actor(c), id, in)
@@ -178,7 +169,7 @@ func (s *server) apiAuditCouncil(c *fiber.Ctx) error {
 		return err
 	}
 	var in audits.Council
-	if err := decodeJSON(c, &in); err != nil {
+	if err := decodeJSONBody(c, false, nil, &in); err != nil {
 		return err
 	}
 	r, err := s.cfg.Audits.SetCouncil(c.UserContext(), s.actor(c), id, in)

@@ -20,8 +20,6 @@ const (
 	formRecommendations = 8
 )
 
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }
-
 // auditFormView is the data of the report form.
 type auditFormView struct {
 	Companies       []*registry.Company
@@ -162,7 +160,7 @@ func (s *server) handleAuditCreate(c *fiber.Ctx) error {
 		var r *audits.Report
 		if r, err = s.cfg.Audits.CreateReport(c.UserContext(), s.actor(c), in); err == nil {
 			s.notifyIndexer()
-			return c.Redirect("/audyty/"+itoa(r.ID)+"?ok=created", fiber.StatusSeeOther)
+			return c.Redirect("/audyty/"+idStr(r.ID)+"?ok=created", fiber.StatusSeeOther)
 		}
 	}
 	fields := registry.ErrorFields(err)
@@ -206,9 +204,9 @@ func (s *server) auditFormFailed(c *fiber.Ctx, reportID int64, form string, valu
 }
 
 // auditViewOf builds the report page's data for the requesting actor.
-func (s *server) auditViewOf(c *fiber.Ctx, r *audits.Report) (*auditView, error) {
+func (s *server) auditViewOf(c *fiber.Ctx, r *audits.Report) (*reportView, error) {
 	a := s.actor(c)
-	return &auditView{R: r, Statuses: audits.Statuses, IsAuditor: a.Role == registry.RoleAuditor,
+	return &reportView{R: r, Statuses: audits.Statuses, IsAuditor: a.Role == registry.RoleAuditor,
 		IsOfficer: a.Role == registry.RoleOfficer && a.CanWriteCompany(r.CompanyID)}, nil
 }
 
@@ -227,7 +225,7 @@ func (s *server) handleRecommendationStatus(c *fiber.Ctx) error {
 	}
 	in := audits.StatusInput{Status: c.FormValue("status"), On: formDate(c.FormValue("on")), Reason: c.FormValue("reason")}
 	if _, err := s.cfg.Audits.ChangeStatus(ctx, s.actor(c), id, in); err != nil {
-		return s.auditFormFailed(c, reportID, "status-"+itoa(id), formValues(c, "status", "on", "reason"), err)
+		return s.auditFormFailed(c, reportID, "status-"+idStr(id), formValues(c, "status", "on", "reason"), err)
 	}
 	s.notifyIndexer()
 	return c.Redirect(fmt.Sprintf("/audyty/%d?ok=status#zalecenie-%d", reportID, id), fiber.StatusSeeOther)
@@ -250,7 +248,7 @@ func (s *server) handleRecommendationEvidence(c *fiber.Ctx) error {
 		_, err = s.cfg.Audits.PostEvidence(ctx, s.actor(c), id, in)
 	}
 	if err != nil {
-		return s.auditFormFailed(c, reportID, "evidence-"+itoa(id), formValues(c, "text"), err)
+		return s.auditFormFailed(c, reportID, "evidence-"+idStr(id), formValues(c, "text"), err)
 	}
 	s.notifyIndexer()
 	return c.Redirect(fmt.Sprintf("/audyty/%d?ok=evidence#zalecenie-%d", reportID, id), fiber.StatusSeeOther)
@@ -332,3 +330,6 @@ func afield(d auditFormView, name, label, typ string) afieldView {
 	}
 	return f
 }
+
+// idStr formats an id for URLs and file names.
+func idStr(n int64) string { return strconv.FormatInt(n, 10) }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -102,9 +103,9 @@ func (s *server) handleAudits(c *fiber.Ctx) error {
 	return s.render(c, fiber.StatusOK, "audits", p)
 }
 
-// auditView is the data of /audyty/{id}: the report and, for the actor, which forms to show
+// reportView is the data of /audyty/{id}: the report and, for the actor, which forms to show
 // and the state of the form that was just sent with errors.
-type auditView struct {
+type reportView struct {
 	R         *audits.Report
 	Statuses  []registry.Label
 	IsAuditor bool              // may change statuses and record the council discussion
@@ -116,17 +117,17 @@ type auditView struct {
 }
 
 // FindingOf returns "1. title" of the finding a recommendation answers, "" when none.
-func (v *auditView) FindingOf(r *audits.Recommendation) string {
+func (v *reportView) FindingOf(r *audits.Recommendation) string {
 	for _, f := range v.R.Findings {
 		if r.FindingID != nil && f.ID == *r.FindingID {
-			return itoa(int64(f.Position)) + ". " + f.Title
+			return strconv.Itoa(f.Position) + ". " + f.Title
 		}
 	}
 	return ""
 }
 
 // loadAudit returns the report of the :id parameter with the actor's permissions. Errors: ENOTFOUND.
-func (s *server) loadAudit(c *fiber.Ctx) (*auditView, error) {
+func (s *server) loadAudit(c *fiber.Ctx) (*reportView, error) {
 	id, err := parseID(c, "audyty")
 	if err != nil {
 		return nil, err
@@ -139,7 +140,7 @@ func (s *server) loadAudit(c *fiber.Ctx) (*auditView, error) {
 }
 
 // renderAudit renders the report page with status (200, or 422 for a form with errors).
-func (s *server) renderAudit(c *fiber.Ctx, status int, v *auditView) error {
+func (s *server) renderAudit(c *fiber.Ctx, status int, v *reportView) error {
 	p := s.page(c, v.R.Title)
 	p.Nav = "audyty"
 	p.Data = v
@@ -188,7 +189,7 @@ func (s *server) handleAuditFile(c *fiber.Ctx) error {
 		return err
 	}
 	c.Set(fiber.HeaderContentType, "application/pdf")
-	c.Set(fiber.HeaderContentDisposition, `inline; filename="audyt-`+itoa(v.R.ID)+`-`+sum[:12]+`.pdf"`)
+	c.Set(fiber.HeaderContentDisposition, `inline; filename="audyt-`+idStr(v.R.ID)+`-`+sum[:12]+`.pdf"`)
 	c.Set(fiber.HeaderCacheControl, "public, max-age=31536000, immutable")
 	if err := c.SendFile(path, false); err != nil {
 		return registry.Internal(err)

@@ -26,7 +26,7 @@ func (s *server) handleAuditSummaryPDF(c *fiber.Ctx) error {
 	if err != nil {
 		return registry.Internal(err)
 	}
-	return sendPDF(c, "audyt-"+itoa(v.R.ID)+".pdf", doc)
+	return sendPDF(c, "audyt-"+idStr(v.R.ID)+".pdf", doc)
 }
 
 // handleCompanyExtractPDF serves GET /spolki/{slug}/wyciag.pdf?from=&to=: the company's

@@ -52,8 +52,8 @@ var supervisionColumns = []supervisionColumn{
 type supervisionView struct {
 	Rows    []*supervisionRow
 	Columns []supervisionColumn
-	Years   barChart
-	Modes   barChart
+	Years   supervisionChart
+	Modes   supervisionChart
 	Overdue []*audits.Recommendation
 	Notices []audits.OverdueNotice
 }
@@ -200,35 +200,46 @@ func (s *server) handleSupervision(c *fiber.Ctx) error {
 	return s.render(c, fiber.StatusOK, "supervision", p)
 }
 
-// yearsChart is the chart of contract spending per year of signing, oldest first.
-func yearsChart(years []registry.YearTotal) barChart {
-	var labels, values, counts []string
-	var amounts []int64
-	for i := len(years) - 1; i >= 0; i-- {
-		y := years[i]
-		labels = append(labels, strconv.Itoa(y.Year))
-		values = append(values, y.ValueNet.String())
-		counts = append(counts, strconv.Itoa(y.Count))
-		amounts = append(amounts, int64(y.ValueNet))
+// supervisionChart is a chart of contract spending with its data table (net values and
+// contract counts), for templates/partials/bar_chart.html.
+type supervisionChart struct {
+	Chart barChart
+	What  string // the first column's header
+	Rows  []supervisionChartRow
+}
+
+// supervisionChartRow is one line of a chart's data table.
+type supervisionChartRow struct {
+	Label    string
+	Count    int
+	ValueNet registry.Money
+}
+
+// newSupervisionChart lays the rows out as a bar chart of their net values.
+func newSupervisionChart(id, title, what string, rows []supervisionChartRow) supervisionChart {
+	items := make([]chartItem, len(rows))
+	for i, r := range rows {
+		items[i] = chartItem{Label: r.Label, Amount: int64(r.ValueNet), Value: r.ValueNet.String()}
 	}
-	return newBarChart("wykres-lata", "Wartość umów według roku zawarcia",
-		"Wartość netto umów wszystkich spółek w kolejnych latach. "+describeMax(labels, values, amounts),
-		"Wartość umów według roku zawarcia", [3]string{"Rok", "Liczba umów", "Wartość netto"}, labels, values, counts, amounts)
+	return supervisionChart{Chart: newBarChart(id, title, "wartość netto umów", items), What: what, Rows: rows}
+}
+
+// yearsChart is the chart of contract spending per year of signing, oldest first.
+func yearsChart(years []registry.YearTotal) supervisionChart {
+	var rows []supervisionChartRow
+	for i := len(years) - 1; i >= 0; i-- {
+		rows = append(rows, supervisionChartRow{Label: strconv.Itoa(years[i].Year), Count: years[i].Count, ValueNet: years[i].ValueNet})
+	}
+	return newSupervisionChart("wykres-lata", "Wartość umów według roku zawarcia", "Rok", rows)
 }
 
 // modesChart is the chart of contract spending per procurement mode, largest first.
-func modesChart(modes []audits.ModeTotal) barChart {
-	var labels, values, counts []string
-	var amounts []int64
+func modesChart(modes []audits.ModeTotal) supervisionChart {
+	var rows []supervisionChartRow
 	for _, m := range modes {
-		labels = append(labels, registry.LabelOf(registry.ProcurementModes, m.Mode))
-		values = append(values, m.ValueNet.String())
-		counts = append(counts, strconv.Itoa(m.Count))
-		amounts = append(amounts, int64(m.ValueNet))
+		rows = append(rows, supervisionChartRow{Label: registry.LabelOf(registry.ProcurementModes, m.Mode), Count: m.Count, ValueNet: m.ValueNet})
 	}
-	return newBarChart("wykres-tryby", "Wartość umów według trybu udzielenia zamówienia",
-		"Wartość netto umów wszystkich spółek w każdym trybie. "+describeMax(labels, values, amounts),
-		"Wartość umów według trybu udzielenia zamówienia", [3]string{"Tryb", "Liczba umów", "Wartość netto"}, labels, values, counts, amounts)
+	return newSupervisionChart("wykres-tryby", "Wartość umów według trybu udzielenia zamówienia", "Tryb", rows)
 }
 
 // companySupervision is the public summary on /spolki/{slug}: filing timeliness, open

@@ -6,7 +6,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -102,32 +101,13 @@ func TestAuditPublicPages(t *testing.T) {
 	e.run(t, []scenario{{path: "/szukaj?q=wodomierzy", status: 200, want: []string{fmt.Sprintf(`href="/audyty/%d"`, id), "audyty"}}})
 }
 
-// multipartForm builds a multipart body of fields and an optional PDF under "pdf".
-func multipartForm(tb testing.TB, fields url.Values, pdf []byte) (*bytes.Buffer, string) {
+// sendPDFForm posts a multipart form as the browser with an optional PDF under "pdf".
+func (b *browser) sendPDFForm(tb testing.TB, e *testEnv, target string, fields url.Values, pdf []byte) (*http.Response, string) {
 	tb.Helper()
-	var buf bytes.Buffer
-	w := multipart.NewWriter(&buf)
-	for k, vs := range fields {
-		for _, v := range vs {
-			w.WriteField(k, v)
-		}
+	if pdf == nil {
+		return b.sendMultipart(tb, e, target, fields)
 	}
-	if pdf != nil {
-		fw, _ := w.CreateFormFile("pdf", "raport.pdf")
-		fw.Write(pdf)
-	}
-	w.Close()
-	return &buf, w.FormDataContentType()
-}
-
-// sendMultipart posts a multipart form as the browser (with its CSRF token).
-func (b *browser) sendMultipart(tb testing.TB, e *testEnv, target string, fields url.Values, pdf []byte) (*http.Response, string) {
-	tb.Helper()
-	fields.Set("_csrf", b.csrf)
-	body, ct := multipartForm(tb, fields, pdf)
-	req := httptest.NewRequest("POST", target, body)
-	req.Header.Set("Content-Type", ct)
-	return b.do(tb, e, req)
+	return b.sendMultipart(tb, e, target, fields, upload{field: "pdf", name: "raport.pdf", contentType: "application/pdf", data: pdf})
 }
 
 func TestAuditForms(t *testing.T) {
@@ -151,7 +131,7 @@ func TestAuditForms(t *testing.T) {
 		"published_on": {"31.02.2026"}, "summary": {"Flota zużywa za dużo paliwa."},
 		"finding_2_title": {"Zużycie paliwa"}, "finding_2_severity": {"straszna"},
 		"rec_3_text": {"Wymienić autobusy."}, "rec_3_responsible": {"Zarząd"}, "rec_3_due_on": {"2026-12-31"}, "rec_3_finding": {"2"}}
-	resp, body = auditor.sendMultipart(t, e.testEnv, "/panel/audyty", bad, []byte("<html>nie PDF</html>"))
+	resp, body = auditor.sendPDFForm(t, e.testEnv, "/panel/audyty", bad, []byte("<html>nie PDF</html>"))
 	if resp.StatusCode != 422 {
 		t.Fatalf("bad filing: %d %s", resp.StatusCode, excerpt(body))
 	}
@@ -165,7 +145,7 @@ func TestAuditForms(t *testing.T) {
 	bad.Set("auditor_name", "Audyt i Doradztwo sp. z o.o.")
 	bad.Set("published_on", "2026-03-01")
 	bad.Set("finding_2_severity", "medium")
-	resp, _ = auditor.sendMultipart(t, e.testEnv, "/panel/audyty", bad, auditPDF)
+	resp, _ = auditor.sendPDFForm(t, e.testEnv, "/panel/audyty", bad, auditPDF)
 	if resp.StatusCode != http.StatusSeeOther || !strings.HasSuffix(resp.Header.Get("Location"), "?ok=created") {
 		t.Fatalf("filing: %d %s", resp.StatusCode, resp.Header.Get("Location"))
 	}
@@ -201,17 +181,17 @@ func TestAuditForms(t *testing.T) {
 
 	// Responses and evidence: the company's officers only.
 	respURL := fmt.Sprintf("/panel/audyty/%d/odpowiedz", e.report.ID)
-	if resp, _ := mpkOfficer.sendMultipart(t, e.testEnv, respURL, url.Values{"text": {"Nie nasza sprawa."}}, nil); resp.StatusCode != 403 {
+	if resp, _ := mpkOfficer.sendPDFForm(t, e.testEnv, respURL, url.Values{"text": {"Nie nasza sprawa."}}, nil); resp.StatusCode != 403 {
 		t.Fatalf("response by another company's officer: %d", resp.StatusCode)
 	}
-	if resp, body := officer.sendMultipart(t, e.testEnv, respURL, url.Values{"text": {"  "}}, nil); resp.StatusCode != 422 || !strings.Contains(body, `id="response-text-blad"`) {
+	if resp, body := officer.sendPDFForm(t, e.testEnv, respURL, url.Values{"text": {"  "}}, nil); resp.StatusCode != 422 || !strings.Contains(body, `id="response-text-blad"`) {
 		t.Fatalf("empty response: %d", resp.StatusCode)
 	}
-	if resp, _ := officer.sendMultipart(t, e.testEnv, respURL, url.Values{"text": {"Spółka przyjmuje zalecenia."}}, auditPDF); resp.StatusCode != http.StatusSeeOther {
+	if resp, _ := officer.sendPDFForm(t, e.testEnv, respURL, url.Values{"text": {"Spółka przyjmuje zalecenia."}}, auditPDF); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("response: %d", resp.StatusCode)
 	}
 	evURL := fmt.Sprintf("/panel/zalecenia/%d/dowody", rec.ID)
-	if resp, _ := officer.sendMultipart(t, e.testEnv, evURL, url.Values{"text": {"Ewidencja uzupełniona w 80%."}}, nil); resp.StatusCode != http.StatusSeeOther {
+	if resp, _ := officer.sendPDFForm(t, e.testEnv, evURL, url.Values{"text": {"Ewidencja uzupełniona w 80%."}}, nil); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("evidence: %d", resp.StatusCode)
 	}
 	_, body = officer.send(t, e.testEnv, "GET", fmt.Sprintf("/audyty/%d", e.report.ID), nil)
@@ -327,9 +307,9 @@ func TestSupervisionDashboard(t *testing.T) {
 	sup := e.mustLogin(t, "nadzor", registry.RoleSupervisor)
 	resp, body := sup.send(t, e.testEnv, "GET", "/panel/nadzor", nil)
 	if resp.StatusCode != 200 {
-		t.Fatalf("dashboard: %d", resp.StatusCode)
+		t.Fatalf("dashboard: %d %s", resp.StatusCode, e.logs.String())
 	}
-	for _, want := range []string{`aria-sort="ascending"`, `<svg viewBox="0 0 760`, `role="img" aria-labelledby="wykres-lata-t wykres-lata-d"`,
+	for _, want := range []string{`aria-sort="ascending"`, `<svg class="chart" viewBox="0 0 720`, `role="img" aria-labelledby="wykres-lata-t wykres-lata-d"`,
 		"<title id=\"wykres-tryby-t\">Wartość umów według trybu udzielenia zamówienia</title>", "przetarg nieograniczony", "Uzupełnić ewidencję wodomierzy.",
 		`href="/panel/nadzor?dir=desc&amp;sort=value"`} {
 		if !strings.Contains(body, want) {

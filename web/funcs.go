@@ -36,6 +36,11 @@ func templateFuncs(as *assets) template.FuncMap {
 		"audit":      auditLabel,
 		"paragraphs": paragraphs,
 		"afield":     afield,
+		"field":      newFieldView,
+		"options":    withOptions,
+		"fid":        fieldID,
+		"relabel":    relabel,
+		"inc":        func(i int) int { return i + 1 },
 	}
 }
 

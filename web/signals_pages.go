@@ -1,6 +1,8 @@
 package web
 
 import (
+	"context"
+
 	"github.com/gofiber/fiber/v2"
 
 	"jawnosc/audits"
@@ -104,7 +106,7 @@ func (s *server) apiThresholds(c *fiber.Ctx) error {
 }
 
 // entrySignals returns the signals resting on one entry (for its page).
-func (s *server) entrySignals(c *fiber.Ctx, entryID int64) ([]*audits.Signal, error) {
-	list, _, err := s.cfg.Audits.FindSignals(c.UserContext(), audits.SignalFilter{EntryID: &entryID, Limit: 100})
+func (s *server) entrySignals(ctx context.Context, entryID int64) ([]*audits.Signal, error) {
+	list, _, err := s.cfg.Audits.FindSignals(ctx, audits.SignalFilter{EntryID: &entryID, Limit: 100})
 	return list, err
 }

@@ -20,14 +20,19 @@ import (
 
 // Config is what the web layer needs; main builds it.
 type Config struct {
-	Store   *registry.Store
-	Audits  *audits.Store // audit reports and signals; nil: opened beside the database
-	Index   *search.Index
-	Indexer *search.Indexer // may be nil; Notify() after writes
-	Demo    bool            // show the "dane demonstracyjne" banner on every page
-	City    string          // e.g. "Kraków"
-	BaseURL string          // for absolute links in exports, may be ""
-	Logf    func(format string, args ...any)
+	Store    *registry.Store
+	Audits   *audits.Store // audit reports and signals; nil: opened beside the database
+	Index    *search.Index
+	Indexer  *search.Indexer // may be nil; Notify() after writes
+	Demo     bool            // show the "dane demonstracyjne" banner on every page
+	City     string          // e.g. "Kraków"
+	BaseURL  string          // for absolute links in exports, may be ""
+	OpenData OpenDataConfig  // OCDS prefix, data licence, dumps directory
+	Logf     func(format string, args ...any)
+	// AttachmentsDir is where uploaded PDFs are kept (the data directory's attachments/).
+	AttachmentsDir string
+	// MaxUploadBytes is the largest attachment accepted (0: registry.DefaultMaxUpload, 25 MiB).
+	MaxUploadBytes int64
 }
 
 // server holds the dependencies of every handler.
@@ -69,12 +74,15 @@ func New(cfg Config) (*fiber.App, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.MaxUploadBytes <= 0 {
+		cfg.MaxUploadBytes = registry.DefaultMaxUpload
+	}
 	s := &server{cfg: cfg, pages: ps, assets: as, logf: cfg.Logf}
 	app := fiber.New(fiber.Config{
 		Immutable:             true, // strings from Params/Query stay valid after the handler
 		UnescapePath:          true, // Polish path parameters arrive decoded
 		ErrorHandler:          s.handleError,
-		BodyLimit:             BodyLimit,
+		BodyLimit:             s.serverBodyLimit(), // the upload route's; limitBody keeps the rest at BodyLimit
 		ReadTimeout:           30 * time.Second,
 		IdleTimeout:           2 * time.Minute,
 		DisableStartupMessage: true,
@@ -84,8 +92,10 @@ func New(cfg Config) (*fiber.App, error) {
 		StackTraceHandler: s.logPanic,
 	}))
 	app.Use(securityHeaders)
+	app.Use(s.limitBody)
 	app.Use(s.authenticate)
 	app.Use(s.csrf)
+	s.httpManners(app)
 	s.routes(app)
 	return app, nil
 }
@@ -101,12 +111,16 @@ func (s *server) routes(app *fiber.App) {
 	app.Get("/umowy", s.handleContracts)
 	app.Get("/umowy/:id", s.handleContract)
 	app.Get("/kontrahenci/:nip", s.handleCounterparty)
+	s.routesAudits(app) // before the registers' /spolki/:slug/:tab
+	s.routesRegisters(app)
 
 	app.Get("/logowanie", noStore, s.handleLoginForm)
 	app.Post("/logowanie", rateLimit(LoginRateLimit, time.Minute), noStore, s.handleLogin)
 	app.Post("/wyloguj", s.handleLogout)
 	panel := app.Group("/panel", s.requireSignedIn, noStore)
 	panel.Get("/", s.handlePanel)
+	s.routesPanel(panel)
+	s.routesAttachments(app)
 
 	api := app.Group("/api/v1", apiHeaders)
 	api.Get("/search", s.apiSearch)
@@ -116,6 +130,7 @@ func (s *server) routes(app *fiber.App) {
 	api.Get("/contracts/:id", s.apiContract)
 	api.Get("/export/contracts.csv", s.apiExportCSV)
 	api.Get("/export/contracts.json", s.apiExportJSON)
-
-	s.routesAudits(app)
+	s.routesOpenData(app, api)
+	s.routesWriteAPI(app)
+	s.routesAuditLog(app)
 }

@@ -35,9 +35,11 @@ type Extract struct {
 	Count      int            // contracts in the period (may exceed len(Contracts))
 	TotalNet   registry.Money // PLN contracts in the period
 	TotalGross registry.Money
-	Reports    []*Report
-	Signals    []*Signal
-	Ledger     string // the ledger head hash when the extract was made
+	// Expenses, Ads and Recruitments are the other registers' rows of the period.
+	Expenses, Ads, Recruitments registerRows
+	Reports                     []*Report
+	Signals                     []*Signal
+	Ledger                      string // the ledger head hash when the extract was made
 }
 
 // ValidatePeriod checks an extract's period: both dates, from ≤ to, at most 10 years.
@@ -55,7 +57,8 @@ func ValidatePeriod(from, to registry.Date) error {
 	return v.Err()
 }
 
-// CompanyExtract gathers a company's public contracts signed in [from, to], the audit
+// CompanyExtract gathers a company's public entries of the period [from, to] — contracts
+// (by signing), expenses, advertising (by start) and recruitments (by decision) — the audit
 // reports published then and the signals dated then. Errors: EINVALID (period), EINTERNAL.
 func (s *Store) CompanyExtract(ctx context.Context, co *registry.Company, from, to registry.Date) (*Extract, error) {
 	if err := ValidatePeriod(from, to); err != nil {
@@ -87,6 +90,9 @@ func (s *Store) CompanyExtract(ctx context.Context, co *registry.Company, from, 
 	if err := rows.Err(); err != nil {
 		return nil, formatError(err)
 	}
+	if err := s.loadRegisters(ctx, ex); err != nil {
+		return nil, err
+	}
 	reports, _, err := s.FindReports(ctx, ReportFilter{CompanyID: &co.ID, Limit: 1000})
 	if err != nil {
 		return nil, err
@@ -111,8 +117,8 @@ func (s *Store) CompanyExtract(ctx context.Context, co *registry.Company, from, 
 	return ex, nil
 }
 
-// PDF lays the extract out: the company, the period, the contracts table (repeating its
-// header on every page), totals, the audit reports and the signals. now dates the document.
+// PDF lays the extract out: the company, the period, the table of every register
+// (repeating its header on every page) with totals, the audit reports and the signals. now dates the document.
 func (ex *Extract) PDF(now time.Time) ([]byte, error) {
 	d := pdf.New(pdf.Meta{Title: "Wyciąg z rejestrów — " + ex.Company.ShortName, Author: "Jawność", Created: now,
 		Footer: "Wyciąg " + ex.Company.Slug + " " + string(ex.From) + "–" + string(ex.To)})
@@ -152,6 +158,8 @@ func (ex *Extract) PDF(now time.Time) ([]byte, error) {
 			{Header: "Kontrahent", Width: 20}, {Header: "Tryb", Width: 13}, {Header: "Netto", Width: 15, Align: "R"}}, rows)
 		d.Para("Razem netto (PLN): " + ex.TotalNet.String() + ", brutto (PLN): " + ex.TotalGross.String())
 	}
+
+	ex.registersPDF(d)
 
 	d.Heading("Audyty i kontrole")
 	if len(ex.Reports) == 0 {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/base64"
 
 	"github.com/gofiber/fiber/v2"
@@ -12,11 +13,7 @@ import (
 // apiAudits serves GET /api/v1/audits?company=&auditor=&year=&overdue=1&page=&per_page=:
 // reports without findings and recommendations, newest first. Bad filters: 400.
 func (s *server) apiAudits(c *fiber.Ctx) error {
-	page, err := pageParam(c)
-	if err != nil {
-		return err
-	}
-	perPage, err := perPageParam(c, apiMaxPerPage, apiPerPage)
+	page, perPage, err := apiPaging(c)
 	if err != nil {
 		return err
 	}
@@ -97,10 +94,13 @@ func (in apiResponseInput) domain() (audits.ResponseInput, error) {
 	return audits.ResponseInput{Text: in.Text, PDF: b}, err
 }
 
-// apiAuditResponse serves POST /api/v1/audits/{id}/responses (officers of the company):
-// {"text", "pdf_base64"}. 201; 401, 403, 404, 422.
-func (s *server) apiAuditResponse(c *fiber.Ctx) error {
-	id, err := parseID(c, "audyty")
+// poster is PostResponse or PostEvidence of the audits store.
+type poster func(ctx context.Context, a registry.Actor, id int64, in audits.ResponseInput) (*audits.Response, error)
+
+// apiPostResponse decodes {"text", "pdf_base64"} and posts it with post for the :id of the
+// route; 201 with the response.
+func (s *server) apiPostResponse(c *fiber.Ctx, what string, post poster) error {
+	id, err := parseID(c, what)
 	if err != nil {
 		return err
 	}
@@ -112,7 +112,7 @@ func (s *server) apiAuditResponse(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	resp, err := s.cfg.Audits.PostResponse(c.UserContext(), s.actor(c), id, in)
+	resp, err := post(c.UserContext(), s.actor(c), id, in)
 	if err != nil {
 		return err
 	}
@@ -120,26 +120,16 @@ func (s *server) apiAuditResponse(c *fiber.Ctx) error {
 	return c.Status(fiber.StatusCreated).JSON(resp)
 }
 
+// apiAuditResponse serves POST /api/v1/audits/{id}/responses (officers of the company):
+// {"text", "pdf_base64"}. 201; 401, 403, 404, 422.
+func (s *server) apiAuditResponse(c *fiber.Ctx) error {
+	return s.apiPostResponse(c, "audyty", s.cfg.Audits.PostResponse)
+}
+
 // apiRecommendationEvidence serves POST /api/v1/recommendations/{id}/evidence (officers of
 // the company): {"text", "pdf_base64"}. 201; 401, 403, 404, 422.
 func (s *server) apiRecommendationEvidence(c *fiber.Ctx) error {
-	id, err := parseID(c, "zalecenia")
-	if err != nil {
-		return err
-	}
-	var body apiResponseInput
-	if err := decodeJSONBody(c, false, nil, &body); err != nil {
-		return err
-	}
-	in, err := body.domain()
-	if err != nil {
-		return err
-	}
-	resp, err := s.cfg.Audits.PostEvidence(c.UserContext(), s.actor(c), id, in)
-	if err != nil {
-		return err
-	}
-	return c.Status(fiber.StatusCreated).JSON(resp)
+	return s.apiPostResponse(c, "zalecenia", s.cfg.Audits.PostEvidence)
 }
 
 // apiRecommendationStatus serves POST /api/v1/recommendations/{id}/status (auditors):
@@ -177,4 +167,13 @@ func (s *server) apiAuditCouncil(c *fiber.Ctx) error {
 		return err
 	}
 	return c.JSON(r)
+}
+
+// apiPaging reads ?page= and ?per_page= of a list in the API. Errors: EINVALID (400).
+func apiPaging(c *fiber.Ctx) (page, perPage int, err error) {
+	if page, err = pageParam(c); err != nil {
+		return 0, 0, err
+	}
+	perPage, err = perPageParam(c, apiMaxPerPage, apiPerPage)
+	return page, perPage, err
 }

@@ -231,6 +231,21 @@ func (s *server) handleRecommendationStatus(c *fiber.Ctx) error {
 	return c.Redirect(fmt.Sprintf("/audyty/%d?ok=status#zalecenie-%d", reportID, id), fiber.StatusSeeOther)
 }
 
+// postResponseForm posts the text and optional PDF of a response form with post and
+// redirects to anchor of the report; invalid input shows the report page again (422).
+func (s *server) postResponseForm(c *fiber.Ctx, reportID, id int64, form, ok, anchor string, post poster) error {
+	in := audits.ResponseInput{Text: c.FormValue("text")}
+	var err error
+	if in.PDF, err = formPDF(c, "pdf"); err == nil {
+		_, err = post(c.UserContext(), s.actor(c), id, in)
+	}
+	if err != nil {
+		return s.auditFormFailed(c, reportID, form, formValues(c, "text"), err)
+	}
+	s.notifyIndexer()
+	return c.Redirect(fmt.Sprintf("/audyty/%d?ok=%s#%s", reportID, ok, anchor), fiber.StatusSeeOther)
+}
+
 // handleRecommendationEvidence serves POST /panel/zalecenia/{id}/dowody (text, optional
 // pdf): an officer of the company posts implementation evidence. Invalid: 422 with messages.
 func (s *server) handleRecommendationEvidence(c *fiber.Ctx) error {
@@ -238,20 +253,11 @@ func (s *server) handleRecommendationEvidence(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	ctx := c.UserContext()
-	reportID, err := s.cfg.Audits.ReportOfRecommendation(ctx, id)
+	reportID, err := s.cfg.Audits.ReportOfRecommendation(c.UserContext(), id)
 	if err != nil {
 		return err
 	}
-	in := audits.ResponseInput{Text: c.FormValue("text")}
-	if in.PDF, err = formPDF(c, "pdf"); err == nil {
-		_, err = s.cfg.Audits.PostEvidence(ctx, s.actor(c), id, in)
-	}
-	if err != nil {
-		return s.auditFormFailed(c, reportID, "evidence-"+idStr(id), formValues(c, "text"), err)
-	}
-	s.notifyIndexer()
-	return c.Redirect(fmt.Sprintf("/audyty/%d?ok=evidence#zalecenie-%d", reportID, id), fiber.StatusSeeOther)
+	return s.postResponseForm(c, reportID, id, "evidence-"+idStr(id), "evidence", "zalecenie-"+idStr(id), s.cfg.Audits.PostEvidence)
 }
 
 // handleAuditResponse serves POST /panel/audyty/{id}/odpowiedz (text, optional pdf): an
@@ -261,15 +267,7 @@ func (s *server) handleAuditResponse(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	in := audits.ResponseInput{Text: c.FormValue("text")}
-	if in.PDF, err = formPDF(c, "pdf"); err == nil {
-		_, err = s.cfg.Audits.PostResponse(c.UserContext(), s.actor(c), id, in)
-	}
-	if err != nil {
-		return s.auditFormFailed(c, id, "response", formValues(c, "text"), err)
-	}
-	s.notifyIndexer()
-	return c.Redirect(fmt.Sprintf("/audyty/%d?ok=response#odpowiedzi", id), fiber.StatusSeeOther)
+	return s.postResponseForm(c, id, id, "response", "response", "odpowiedzi", s.cfg.Audits.PostResponse)
 }
 
 // handleAuditCouncil serves POST /panel/audyty/{id}/rada (session, date): an auditor records

@@ -73,11 +73,7 @@ func (s *server) handleSignals(c *fiber.Ctx) error {
 // apiSignals serves GET /api/v1/signals?company=&rule=&page=&per_page=: signals with their
 // reasons and entries, newest first. Bad filters: 400.
 func (s *server) apiSignals(c *fiber.Ctx) error {
-	page, err := pageParam(c)
-	if err != nil {
-		return err
-	}
-	perPage, err := perPageParam(c, apiMaxPerPage, apiPerPage)
+	page, perPage, err := apiPaging(c)
 	if err != nil {
 		return err
 	}

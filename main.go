@@ -161,7 +161,7 @@ func runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	if *withDemo {
-		if err := loadDemoIfEmpty(ctx, store, demo.DefaultCount); err != nil {
+		if err := loadDemoIfEmpty(ctx, store, auditStore, demo.DefaultCount); err != nil {
 			return err
 		}
 	}
@@ -229,7 +229,7 @@ func runServe(ctx context.Context, args []string) error {
 
 // loadDemoIfEmpty fills an empty database with the demo data set; a database that
 // already has companies is left as it is.
-func loadDemoIfEmpty(ctx context.Context, store *registry.Store, n int) error {
+func loadDemoIfEmpty(ctx context.Context, store *registry.Store, au *audits.Store, n int) error {
 	cos, err := store.FindCompanies(ctx)
 	if err != nil {
 		return err
@@ -239,6 +239,9 @@ func loadDemoIfEmpty(ctx context.Context, store *registry.Store, n int) error {
 	}
 	started := time.Now()
 	if err := demo.Load(ctx, store, n, progressBar("demo", os.Stderr)); err != nil {
+		return err
+	}
+	if err := demo.LoadAudits(ctx, au, au.Today()); err != nil {
 		return err
 	}
 	log.Printf("demo data: %d contracts in %s", n, time.Since(started).Round(time.Millisecond))
@@ -254,8 +257,15 @@ func runDemo(ctx context.Context, args []string) error {
 		return err
 	}
 	defer store.Close()
+	au, err := audits.Open(ctx, store, *dataDir)
+	if err != nil {
+		return err
+	}
 	started := time.Now()
 	if err := demo.Load(ctx, store, *n, progressBar("demo", os.Stderr)); err != nil {
+		return err
+	}
+	if err := demo.LoadAudits(ctx, au, au.Today()); err != nil {
 		return err
 	}
 	log.Printf("demo data: %d contracts in %s; the index catches up when the server starts", *n, time.Since(started).Round(time.Millisecond))

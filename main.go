@@ -34,6 +34,7 @@ Commands:
   serve    [--addr 127.0.0.1:8080] [--demo]   run the server (--demo fills an empty database with demo data)
   demo     [--contracts N]                    fill an empty database with the demo data set
   import   --company SLUG contracts FILE.csv  import contracts (all or nothing)
+  import   --company SLUG ocds FILE.json      import the contracts of an OCDS release package (all or nothing)
   reindex                                     rebuild the search index from the database
   verify                                      recompute the ledger's hash chain
   bench    [--contracts N]                    build a fresh database and index of N synthetic contracts and measure
@@ -210,7 +211,7 @@ func runDemo(ctx context.Context, args []string) error {
 func runImport(ctx context.Context, args []string, out, errOut io.Writer) error {
 	fs, dataDir := flags("import")
 	company := fs.String("company", "", "slug of the company the entries belong to")
-	fs.Usage = func() { fmt.Fprintln(os.Stderr, "usage: jawnosc import --company SLUG contracts FILE.csv") }
+	fs.Usage = func() { fmt.Fprintln(os.Stderr, "usage: jawnosc import --company SLUG contracts FILE.csv | ocds FILE.json") }
 	fs.Parse(args)
 	rest := fs.Args()
 	if *company == "" || len(rest) != 2 {
@@ -218,8 +219,8 @@ func runImport(ctx context.Context, args []string, out, errOut io.Writer) error 
 		return errors.New("missing --company, register or file")
 	}
 	register, path := rest[0], rest[1]
-	if register != "contracts" {
-		return fmt.Errorf("unknown register %q (known: contracts)", register)
+	if register != "contracts" && register != "ocds" {
+		return fmt.Errorf("unknown register %q (known: contracts, ocds)", register)
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -234,6 +235,9 @@ func runImport(ctx context.Context, args []string, out, errOut io.Writer) error 
 	co, err := store.FindCompanyBySlug(ctx, *company)
 	if err != nil {
 		return err
+	}
+	if register == "ocds" {
+		return importOCDS(ctx, store, co, f, path, out, errOut)
 	}
 	items, err := registry.ParseContractsCSV(f)
 	if err != nil {

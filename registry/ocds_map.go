@@ -128,7 +128,7 @@ func ContractReleases(cfg OCDSConfig, co *Company, ct *Contract, versions []*Con
 		awardID := ocid + "-award"
 		r.Awards = []OCDSAward{{ID: awardID, Status: "active", Date: ocdsDateTime(d.SignedOn), Value: ocdsValue(&d),
 			Suppliers: []OCDSOrgRef{{ID: supplier.ID, Name: supplier.Name}}}}
-		k := OCDSContract{ID: ocid + "-contract", AwardID: awardID, Title: d.Subject, Description: d.Description,
+		k := OCDSContract{ID: ocid + "-contract", AwardID: awardID, Number: d.Number, Title: d.Subject, Description: d.Description,
 			Status: "active", Value: ocdsValue(&d), DateSigned: ocdsDateTime(d.SignedOn)}
 		if v.ChangeKind == ChangeWithdrawal {
 			k.Status = "cancelled"

@@ -211,7 +211,9 @@ func runDemo(ctx context.Context, args []string) error {
 func runImport(ctx context.Context, args []string, out, errOut io.Writer) error {
 	fs, dataDir := flags("import")
 	company := fs.String("company", "", "slug of the company the entries belong to")
-	fs.Usage = func() { fmt.Fprintln(os.Stderr, "usage: jawnosc import --company SLUG contracts FILE.csv | ocds FILE.json") }
+	fs.Usage = func() {
+		fmt.Fprintln(os.Stderr, "usage: jawnosc import --company SLUG contracts FILE.csv | ocds FILE.json")
+	}
 	fs.Parse(args)
 	rest := fs.Args()
 	if *company == "" || len(rest) != 2 {

@@ -99,26 +99,30 @@ func (m *ocdsMapper) note(format string, args ...any) {
 
 // get returns the value at a path of the compiled release and marks it used.
 func (m *ocdsMapper) get(path ...string) any {
-	var cur any = m.rel
+	v := lookup(m.rel, path)
+	if v != nil {
+		m.used[strings.Join(path, "/")] = true
+	}
+	return v
+}
+
+// lookup returns the value at path (object keys and array indexes) in v, or nil.
+func lookup(v any, path []string) any {
 	for _, p := range path {
-		switch c := cur.(type) {
+		switch c := v.(type) {
 		case map[string]any:
-			cur = c[p]
+			v = c[p]
 		case []any:
 			i, err := strconv.Atoi(p)
 			if err != nil || i < 0 || i >= len(c) {
 				return nil
 			}
-			cur = c[i]
+			v = c[i]
 		default:
 			return nil
 		}
-		if cur == nil {
-			return nil
-		}
 	}
-	m.used[strings.Join(path, "/")] = true
-	return cur
+	return v
 }
 
 // str returns the string (or number, as written) at a path.
@@ -390,21 +394,7 @@ func (m *ocdsMapper) unused() []string {
 
 // asArray returns the array at path in v, or nil.
 func asArray(v any, path ...string) []any {
-	for _, p := range path {
-		switch c := v.(type) {
-		case map[string]any:
-			v = c[p]
-		case []any:
-			i, err := strconv.Atoi(p)
-			if err != nil || i < 0 || i >= len(c) {
-				return nil
-			}
-			v = c[i]
-		default:
-			return nil
-		}
-	}
-	a, _ := v.([]any)
+	a, _ := lookup(v, path).([]any)
 	return a
 }
 

@@ -19,6 +19,7 @@ import (
 	"time"
 	_ "time/tzdata" // deadlines and dates are computed in Europe/Warsaw on any machine
 
+	"jawnosc/audits"
 	"jawnosc/bench"
 	"jawnosc/demo"
 	"jawnosc/registry"
@@ -37,6 +38,11 @@ Commands:
   import   --company SLUG ocds FILE.json      import the contracts of an OCDS release package (all or nothing)
   reindex                                     rebuild the search index from the database
   verify                                      recompute the ledger's hash chain
+  backup   FILE                               write a consistent copy of the database while it runs
+  user     add --login L --role R [--company SLUG]... [--name N]
+                                              create an account (password from JAWNOSC_PASSWORD or stdin)
+  user     disable --login L | list           disable an account (revokes its sessions and tokens) / list
+  token    create --login L [--label TEXT]    create an API token for an account (printed once)
   bench    [--contracts N]                    build a fresh database and index of N synthetic contracts and measure
 
 Every command takes --data DIR (env JAWNOSC_DATA, default ./data).
@@ -64,6 +70,12 @@ func main() {
 		err = runVerify(ctx, args, os.Stdout)
 	case "bench":
 		err = runBench(ctx, args)
+	case "backup":
+		err = runBackup(ctx, args, os.Stdout)
+	case "user":
+		err = runUser(ctx, args, os.Stdin, os.Stdout)
+	case "token":
+		err = runToken(ctx, args, os.Stdout)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 	default:
@@ -125,6 +137,10 @@ func runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	defer store.Close()
+	auditStore, err := audits.Open(ctx, store, *dataDir)
+	if err != nil {
+		return err
+	}
 	if *withDemo {
 		if err := loadDemoIfEmpty(ctx, store, demo.DefaultCount); err != nil {
 			return err
@@ -135,7 +151,7 @@ func runServe(ctx context.Context, args []string) error {
 		return fmt.Errorf("search index: %w", err)
 	}
 	defer ix.Close()
-	indexer := search.NewIndexer(ix, search.StoreSource{Store: store}, log.Printf)
+	indexer := search.NewIndexer(ix, search.StoreSource{Store: store, Audits: auditStore}, log.Printf)
 	started := time.Now()
 	if n, err := indexer.CatchUp(ctx); err != nil {
 		return fmt.Errorf("search index catch-up: %w", err)
@@ -146,14 +162,24 @@ func runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	app, err := web.New(web.Config{Store: store, Index: ix, Indexer: indexer, Demo: isDemo, City: "Kraków", Logf: log.Printf,
+	app, err := web.New(web.Config{Store: store, Audits: auditStore, Index: ix, Indexer: indexer, Demo: isDemo, City: "Kraków", Logf: log.Printf,
 		OpenData: openDataConfig(*dataDir)})
 	if err != nil {
 		return err
 	}
+	jobCtx, stopJobs := context.WithCancel(context.Background())
+	defer stopJobs()
+	sched, err := startScheduler(jobCtx, scheduledJobs(jobDeps{Store: store, Audits: auditStore, DataDir: *dataDir, Now: time.Now}))
+	if err != nil {
+		return err
+	}
+	// Deferred after the store and the index, so it runs before they close.
+	defer stopScheduler(sched)
 	idxCtx, stopIndexer := context.WithCancel(context.Background())
 	indexerDone := make(chan struct{})
 	go func() { indexer.Run(idxCtx, 2*time.Second); close(indexerDone) }()
+	signalsDone := make(chan struct{})
+	go func() { auditStore.RunSignals(idxCtx, 5*time.Second, nil, log.Printf); close(signalsDone) }()
 
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- app.Listen(*addr) }()
@@ -166,9 +192,11 @@ func runServe(ctx context.Context, args []string) error {
 		err = app.ShutdownWithContext(shutCtx)
 		cancel()
 	}
-	// Stop in reverse order of start: HTTP, indexer, then (deferred) index and database.
+	// Stop in reverse order of start: HTTP, indexer, then (deferred) scheduled jobs, the
+	// index and the database.
 	stopIndexer()
 	<-indexerDone
+	<-signalsDone
 	return err
 }
 
@@ -292,6 +320,30 @@ func runVerify(ctx context.Context, args []string, out io.Writer) error {
 		return fmt.Errorf("ledger verification failed at link %d", rep.BrokenAt)
 	}
 	fmt.Fprintf(out, "ledger OK: %d links, head %s\n", rep.Links, rep.Head)
+	return nil
+}
+
+// runBackup serves `jawnosc backup FILE`: a consistent copy of the database, taken while
+// a server may be running (see README "Backups and restore").
+func runBackup(ctx context.Context, args []string, out io.Writer) error {
+	fs, dataDir := flags("backup")
+	fs.Parse(args)
+	if fs.NArg() != 1 {
+		return errors.New("usage: jawnosc backup [--data DIR] FILE")
+	}
+	store, err := openStore(*dataDir)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if _, err := audits.Open(ctx, store, *dataDir); err != nil { // the copy carries every table
+		return err
+	}
+	started := time.Now()
+	if err := store.Backup(ctx, fs.Arg(0)); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "backup: %s written in %s\n", fs.Arg(0), time.Since(started).Round(time.Millisecond))
 	return nil
 }
 

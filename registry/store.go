@@ -25,6 +25,9 @@ type Store struct {
 	read  *sql.DB
 	// Now returns the current time; tests pin it.
 	Now func() time.Time
+	// PasswordParams are the argon2id costs of new password hashes; zero means
+	// DefaultPasswordParams (tests lower them to keep the suite fast).
+	PasswordParams PasswordParams
 }
 
 // timeFormat is how timestamps are stored: UTC, sortable, with milliseconds.

@@ -15,6 +15,8 @@ import (
 // "title" and "content". New fails when one is missing or broken.
 var pageNames = []string{
 	"home", "search", "companies", "company", "contracts", "contract", "counterparty", "error",
+	"register_list", "register_entry", "ads_summary",
+	"login", "panel",
 	"api", "opendata",
 }
 
@@ -48,7 +50,8 @@ type page struct {
 	Nav   string         // the current main-menu item ("szukaj", "spolki", "umowy")
 	Demo  bool           // show the demo-data banner
 	City  string         // the city's name
-	Actor registry.Actor // who is looking (public for now; the panel will sign in)
+	Actor registry.Actor // who is looking: the public or a signed-in account
+	CSRF  string         // the anti-forgery token every form sends back ({{template "csrf" $}})
 	Path  string         // the request path
 	Feed  string         // the Atom feed that follows this page, if any (a <link rel="alternate">)
 	Data  any
@@ -56,7 +59,7 @@ type page struct {
 
 // page starts the layout data of a request.
 func (s *server) page(c *fiber.Ctx, title string) page {
-	return page{Title: title, Demo: s.cfg.Demo, City: s.cfg.City, Actor: s.actor(c), Path: c.Path()}
+	return page{Title: title, Demo: s.cfg.Demo, City: s.cfg.City, Actor: s.actor(c), CSRF: csrfToken(c), Path: c.Path()}
 }
 
 // render executes a page into a buffer and only then sends it, so an error halfway

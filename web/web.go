@@ -11,6 +11,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 
+	"jawnosc/audits"
 	"jawnosc/registry"
 	"jawnosc/search"
 )
@@ -18,6 +19,7 @@ import (
 // Config is what the web layer needs; main builds it.
 type Config struct {
 	Store    *registry.Store
+	Audits   *audits.Store // audit reports and signals (required)
 	Index    *search.Index
 	Indexer  *search.Indexer // may be nil; Notify() after writes
 	Demo     bool            // show the "dane demonstracyjne" banner on every page
@@ -38,6 +40,9 @@ type server struct {
 
 // BodyLimit is the largest request body accepted (413 above it).
 const BodyLimit = 10 << 20
+
+// LoginRateLimit is how many sign-in attempts one address may make per minute.
+const LoginRateLimit = 10
 
 // New builds the Fiber app: it parses every template once (failing on a missing or broken
 // one), hashes the static files and registers the routes and middleware.
@@ -71,7 +76,10 @@ func New(cfg Config) (*fiber.App, error) {
 		StackTraceHandler: s.logPanic,
 	}))
 	app.Use(securityHeaders)
-	s.httpManners(app)
+	s.compression(app)
+	app.Use(s.authenticate)
+	app.Use(s.csrf)
+	app.Use(s.conditionalEntry)
 	s.routes(app)
 	return app, nil
 }
@@ -87,6 +95,13 @@ func (s *server) routes(app *fiber.App) {
 	app.Get("/umowy", s.handleContracts)
 	app.Get("/umowy/:id", s.handleContract)
 	app.Get("/kontrahenci/:nip", s.handleCounterparty)
+	s.routesRegisters(app)
+
+	app.Get("/logowanie", noStore, s.handleLoginForm)
+	app.Post("/logowanie", rateLimit(LoginRateLimit, time.Minute), noStore, s.handleLogin)
+	app.Post("/wyloguj", s.handleLogout)
+	panel := app.Group("/panel", s.requireSignedIn, noStore)
+	panel.Get("/", s.handlePanel)
 
 	api := app.Group("/api/v1", apiHeaders)
 	api.Get("/search", s.apiSearch)

@@ -163,7 +163,7 @@ func runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	app, err := web.New(web.Config{Store: store, Audits: auditStore, Index: ix, Indexer: indexer, Demo: isDemo, City: "Kraków", Logf: log.Printf,
-		OpenData: openDataConfig(*dataDir)})
+		BaseURL: os.Getenv("JAWNOSC_BASE_URL"), OpenData: openDataConfig(*dataDir)})
 	if err != nil {
 		return err
 	}

@@ -7,9 +7,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"jawnosc/registry"
 	"jawnosc/registry/ocdstest"
+	"jawnosc/web"
 )
 
 // TestImportOCDSCommand runs `jawnosc import --company SLUG ocds FILE.json` on the shared
@@ -53,4 +55,34 @@ func TestImportOCDSCommand(t *testing.T) {
 	if n, _ := store.CountPublicContracts(ctx); n != 1 {
 		t.Fatalf("%d contracts after import", n)
 	}
+}
+
+// TestOpenDataDumpJob runs the scheduler's open-data-dumps entry with a pinned clock: it
+// writes the night's dump into DATA/dumps, where /otwarte-dane lists it.
+func TestOpenDataDumpJob(t *testing.T) {
+	ctx := context.Background()
+	data := t.TempDir()
+	store, err := openStore(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	now := time.Date(2026, 3, 11, 2, 20, 0, 0, time.UTC)
+	for _, j := range scheduledJobs(jobDeps{Store: store, DataDir: data, Now: func() time.Time { return now }}) {
+		if j.Name != "open-data-dumps" {
+			continue
+		}
+		if j.Spec != "20 3 * * *" {
+			t.Errorf("spec %q", j.Spec)
+		}
+		if err := j.Run(ctx); err != nil {
+			t.Fatal(err)
+		}
+		m, err := web.ReadDumpManifest(filepath.Join(data, "dumps"))
+		if err != nil || m == nil || m.Date != "2026-03-11" || len(m.Files) == 0 {
+			t.Fatalf("manifest %+v %v", m, err)
+		}
+		return
+	}
+	t.Fatal("no open-data-dumps job")
 }

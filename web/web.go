@@ -102,9 +102,10 @@ func New(cfg Config) (*fiber.App, error) {
 	}))
 	app.Use(securityHeaders)
 	app.Use(s.limitBody)
+	s.compression(app)
 	app.Use(s.authenticate)
 	app.Use(s.csrf)
-	s.httpManners(app)
+	app.Use(s.conditionalEntry)
 	s.routes(app)
 	return app, nil
 }

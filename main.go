@@ -20,6 +20,7 @@ import (
 	"time"
 	_ "time/tzdata" // deadlines and dates are computed in Europe/Warsaw on any machine
 
+	"jawnosc/audits"
 	"jawnosc/bench"
 	"jawnosc/demo"
 	"jawnosc/registry"
@@ -34,9 +35,10 @@ Usage: jawnosc <command> [flags]
 Commands:
   serve    [--addr 127.0.0.1:8080] [--demo]   run the server (--demo fills an empty database with demo data)
   demo     [--contracts N]                    fill an empty database with the demo data set
-  import   --company SLUG contracts FILE.csv  import contracts (all or nothing)
+  import   --company SLUG contracts FILE      import contracts from CSV or XLSX (all or nothing)
   reindex                                     rebuild the search index from the database
   verify                                      recompute the ledger's hash chain
+  backup   FILE                               write a consistent copy of the database while it runs
   user     add --login L --role R [--company SLUG]... [--name N]
                                               create an account (password from JAWNOSC_PASSWORD or stdin)
   user     disable --login L | list           disable an account (revokes its sessions and tokens) / list
@@ -68,6 +70,8 @@ func main() {
 		err = runVerify(ctx, args, os.Stdout)
 	case "bench":
 		err = runBench(ctx, args)
+	case "backup":
+		err = runBackup(ctx, args, os.Stdout)
 	case "user":
 		err = runUser(ctx, args, os.Stdin, os.Stdout)
 	case "token":
@@ -149,6 +153,10 @@ func runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	defer store.Close()
+	auditStore, err := audits.Open(ctx, store, *dataDir)
+	if err != nil {
+		return err
+	}
 	if *withDemo {
 		if err := loadDemoIfEmpty(ctx, store, demo.DefaultCount); err != nil {
 			return err
@@ -159,7 +167,7 @@ func runServe(ctx context.Context, args []string) error {
 		return fmt.Errorf("search index: %w", err)
 	}
 	defer ix.Close()
-	indexer := search.NewIndexer(ix, search.StoreSource{Store: store}, log.Printf)
+	indexer := search.NewIndexer(ix, search.StoreSource{Store: store, Audits: auditStore}, log.Printf)
 	started := time.Now()
 	if n, err := indexer.CatchUp(ctx); err != nil {
 		return fmt.Errorf("search index catch-up: %w", err)
@@ -174,14 +182,14 @@ func runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	app, err := web.New(web.Config{Store: store, Index: ix, Indexer: indexer, Demo: isDemo, City: "Kraków", Logf: log.Printf,
-		AttachmentsDir: attachmentsDir(*dataDir), MaxUploadBytes: maxUpload})
+	app, err := web.New(web.Config{Store: store, Audits: auditStore, Index: ix, Indexer: indexer, Demo: isDemo, City: "Kraków", Logf: log.Printf,
+		OpenData: openDataConfig(*dataDir), AttachmentsDir: attachmentsDir(*dataDir), MaxUploadBytes: maxUpload})
 	if err != nil {
 		return err
 	}
 	jobCtx, stopJobs := context.WithCancel(context.Background())
 	defer stopJobs()
-	sched, err := startScheduler(jobCtx, scheduledJobs(jobDeps{Store: store, DataDir: *dataDir}))
+	sched, err := startScheduler(jobCtx, scheduledJobs(jobDeps{Store: store, Audits: auditStore, DataDir: *dataDir, Now: time.Now}))
 	if err != nil {
 		return err
 	}
@@ -190,6 +198,8 @@ func runServe(ctx context.Context, args []string) error {
 	idxCtx, stopIndexer := context.WithCancel(context.Background())
 	indexerDone := make(chan struct{})
 	go func() { indexer.Run(idxCtx, 2*time.Second); close(indexerDone) }()
+	signalsDone := make(chan struct{})
+	go func() { auditStore.RunSignals(idxCtx, 5*time.Second, nil, log.Printf); close(signalsDone) }()
 
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- app.Listen(*addr) }()
@@ -206,6 +216,7 @@ func runServe(ctx context.Context, args []string) error {
 	// index and the database.
 	stopIndexer()
 	<-indexerDone
+	<-signalsDone
 	return err
 }
 
@@ -248,7 +259,7 @@ func runDemo(ctx context.Context, args []string) error {
 func runImport(ctx context.Context, args []string, out, errOut io.Writer) error {
 	fs, dataDir := flags("import")
 	company := fs.String("company", "", "slug of the company the entries belong to")
-	fs.Usage = func() { fmt.Fprintln(os.Stderr, "usage: jawnosc import --company SLUG contracts FILE.csv") }
+	fs.Usage = func() { fmt.Fprintln(os.Stderr, "usage: jawnosc import --company SLUG contracts FILE.csv|FILE.xlsx") }
 	fs.Parse(args)
 	rest := fs.Args()
 	if *company == "" || len(rest) != 2 {
@@ -259,11 +270,10 @@ func runImport(ctx context.Context, args []string, out, errOut io.Writer) error 
 	if register != "contracts" {
 		return fmt.Errorf("unknown register %q (known: contracts)", register)
 	}
-	f, err := os.Open(path)
+	data, err := readImportFile(path)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
 	store, err := openStore(*dataDir)
 	if err != nil {
 		return err
@@ -273,7 +283,7 @@ func runImport(ctx context.Context, args []string, out, errOut io.Writer) error 
 	if err != nil {
 		return err
 	}
-	items, err := registry.ParseContractsCSV(f)
+	items, err := parseContractsFile(data)
 	if err != nil {
 		var ie *registry.ImportError
 		if errors.As(err, &ie) {
@@ -324,6 +334,30 @@ func runVerify(ctx context.Context, args []string, out io.Writer) error {
 		return fmt.Errorf("ledger verification failed at link %d", rep.BrokenAt)
 	}
 	fmt.Fprintf(out, "ledger OK: %d links, head %s\n", rep.Links, rep.Head)
+	return nil
+}
+
+// runBackup serves `jawnosc backup FILE`: a consistent copy of the database, taken while
+// a server may be running (see README "Backups and restore").
+func runBackup(ctx context.Context, args []string, out io.Writer) error {
+	fs, dataDir := flags("backup")
+	fs.Parse(args)
+	if fs.NArg() != 1 {
+		return errors.New("usage: jawnosc backup [--data DIR] FILE")
+	}
+	store, err := openStore(*dataDir)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if _, err := audits.Open(ctx, store, *dataDir); err != nil { // the copy carries every table
+		return err
+	}
+	started := time.Now()
+	if err := store.Backup(ctx, fs.Arg(0)); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "backup: %s written in %s\n", fs.Arg(0), time.Since(started).Round(time.Millisecond))
 	return nil
 }
 

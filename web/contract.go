@@ -1,6 +1,8 @@
 package web
 
 import (
+	"context"
+
 	"github.com/gofiber/fiber/v2"
 
 	"jawnosc/registry"
@@ -20,18 +22,23 @@ type contractView struct {
 	Deadline    int
 }
 
-// loadContract returns a contract visible to the actor with its published versions and
-// annexes. Errors: ENOTFOUND.
+// loadContract returns the public view of a contract visible to the actor, with its
+// published versions and annexes (also public views). Errors: ENOTFOUND.
 func (s *server) loadContract(c *fiber.Ctx) (*contractView, error) {
 	id, err := parseID(c, "umowy")
 	if err != nil {
 		return nil, err
 	}
-	ctx := c.UserContext()
-	ct, err := s.cfg.Store.FindContractByID(ctx, s.actor(c), id)
+	return s.contractByID(c.UserContext(), s.actor(c), id)
+}
+
+// contractByID is loadContract for a known id.
+func (s *server) contractByID(ctx context.Context, a registry.Actor, id int64) (*contractView, error) {
+	ct, err := s.cfg.Store.FindContractByID(ctx, a, id)
 	if err != nil {
 		return nil, err
 	}
+	ct = ct.Public() // the public site and API show what the public may see, to everyone
 	versions, err := s.cfg.Store.FindContractHistory(ctx, id)
 	if err != nil {
 		return nil, err
@@ -40,7 +47,7 @@ func (s *server) loadContract(c *fiber.Ctx) (*contractView, error) {
 		versions = []*registry.ContractVersion{}
 	}
 	v := &contractView{C: ct, Versions: versions, Amendments: registry.Amendments(versions), Deadline: publicationDeadlineDays}
-	if v.Attachments, err = s.cfg.Store.FindAttachments(ctx, s.actor(c), id); err != nil {
+	if v.Attachments, err = s.cfg.Store.FindAttachments(ctx, a, id); err != nil {
 		return nil, err
 	}
 	v.Late = ct.PublicationDelayDays != nil && *ct.PublicationDelayDays > publicationDeadlineDays
@@ -55,11 +62,7 @@ func (s *server) handleContract(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	title := v.C.Subject
-	if title == "" {
-		title = "Umowa nr " + v.C.Number
-	}
-	p := s.page(c, title)
+	p := s.page(c, v.C.DisplayTitle())
 	p.Nav = "umowy"
 	p.Data = v
 	return s.render(c, fiber.StatusOK, "contract", p)

@@ -45,10 +45,14 @@ func TestAttachmentUploadAndDownload(t *testing.T) {
 		!strings.Contains(body, `value="Treść umowy"`) {
 		t.Fatalf("PNG as PDF: %d %s", resp.StatusCode, excerpt(body))
 	}
-	// No file, no title.
-	resp, body = b.sendMultipart(t, e, target, url.Values{"title": {""}})
-	if resp.StatusCode != 422 || !strings.Contains(body, `href="#f-file"`) || !strings.Contains(body, `href="#f-title"`) {
-		t.Errorf("empty upload form: %d %s", resp.StatusCode, excerpt(body))
+	// No file; no title (nothing is stored then, even with a good file).
+	resp, body = b.sendMultipart(t, e, target, url.Values{"title": {"Treść umowy"}})
+	if resp.StatusCode != 422 || !strings.Contains(body, `href="#f-file">Plik PDF: Wybierz plik PDF do załączenia.</a>`) {
+		t.Errorf("upload without a file: %d %s", resp.StatusCode, excerpt(body))
+	}
+	resp, body = b.sendMultipart(t, e, target, url.Values{"title": {" "}}, upload{"file", "umowa.pdf", "application/pdf", doc})
+	if resp.StatusCode != 422 || !strings.Contains(body, `href="#f-title"`) || countFiles(t, dir) != 0 {
+		t.Errorf("upload without a title: %d, %d files %s", resp.StatusCode, countFiles(t, dir), excerpt(body))
 	}
 	// A real PDF.
 	resp, body = b.sendMultipart(t, e, target, url.Values{"title": {"Treść umowy"}}, upload{"file", "umowa MPK ZP 7 2026 — podpisana.pdf", "application/octet-stream", doc})

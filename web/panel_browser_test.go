@@ -3,6 +3,8 @@ package web_test
 import (
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -69,7 +71,7 @@ func TestBrowserOfficerFilesPublishesAmends(t *testing.T) {
 	}
 	text := func(sel string) string {
 		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+		s, err := chromedp.Run(ctx, chromedp.TextContent(chromedp.CSS(sel)))
 		if err != nil {
 			t.Fatalf("reading %s: %v", sel, err)
 		}
@@ -141,6 +143,23 @@ func TestBrowserOfficerFilesPublishesAmends(t *testing.T) {
 		t.Errorf("status after the annex: %q", got)
 	}
 
+	// Attach the signed contract (a real PDF picked in the file input).
+	pdfPath := filepath.Join(t.TempDir(), "umowa-MPK-ZP-12-2026.pdf")
+	doc := mustPDF(t, "Umowa nr MPK/ZP/12/2026")
+	if err := os.WriteFile(pdfPath, doc, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.SetValue(chromedp.ID("f-title"), "Treść umowy"), chromedp.SetUploadFiles(chromedp.ID("f-file"), []string{pdfPath})); err != nil {
+		t.Fatalf("choosing the file: %v", err)
+	}
+	if url := click("attach", `form[action="/panel/umowy/`+id+`/zalaczniki"] button[type="submit"]`, 200); !strings.HasSuffix(url, "?zapisano=zalacznik") {
+		t.Fatalf("after attaching: %s", url)
+	}
+	if got := text("#zalaczniki + div"); !strings.Contains(got, sha(doc)) {
+		t.Errorf("attachments table lacks the SHA-256: %s", got)
+	}
+	browsertest.RequireNoSeriousViolations(t, ctx, "")
+
 	// The public page shows both versions and what changed.
 	browsertest.Open(ctx, t, base+"/umowy/"+id)
 	history := text("#historia + p + ol")
@@ -150,6 +169,10 @@ func TestBrowserOfficerFilesPublishesAmends(t *testing.T) {
 			t.Errorf("public history lacks %q:\n%s", want, history)
 		}
 	}
+	if got := text("#zalaczniki + ul"); !strings.Contains(got, "Treść umowy") || !strings.Contains(got, sha(doc)) {
+		t.Errorf("public attachments: %s", got)
+	}
+	browsertest.RequireNoSeriousViolations(t, ctx, "")
 	if got := text("#aneksy + div"); !strings.Contains(got, "30.06.2026") || !strings.Contains(got, "Wartość netto: 129 999,99 zł → 150 000,00 zł") {
 		t.Errorf("annexes table: %s", got)
 	}

@@ -90,9 +90,16 @@ func TestAttachmentUploadAndDownload(t *testing.T) {
 	if resp, _ := e.do(t, "GET", "/zalaczniki/999999"); resp.StatusCode != 404 {
 		t.Errorf("unknown attachment: %d", resp.StatusCode)
 	}
-	// Another company's officer may not attach (403, nothing stored); a draft's attachment is not public.
+	// Another company's officer, supervisors and auditors may not attach (403), the public must
+	// sign in (401); nothing is stored. A draft's attachment is not public.
 	other := e.mustLogin(t, "ewa", registry.RoleOfficer, "wodociagi")
 	other2 := mustPDF(t, "Podrzucony plik")
+	for who, want := range map[*browser]int{e.mustLogin(t, "nadzor", registry.RoleSupervisor): 403, e.mustLogin(t, "audytor", registry.RoleAuditor): 403, e.anonymous(t): 401} {
+		resp, body := who.sendMultipart(t, e, target, url.Values{"title": {"Obcy"}}, upload{"file", "obcy.pdf", "application/pdf", other2})
+		if resp.StatusCode != want {
+			t.Errorf("upload: %d, want %d %s", resp.StatusCode, want, excerpt(body))
+		}
+	}
 	resp, _ = other.sendMultipart(t, e, target, url.Values{"title": {"Obcy"}}, upload{"file", "obcy.pdf", "application/pdf", other2})
 	if resp.StatusCode != 403 {
 		t.Errorf("other company's upload: %d", resp.StatusCode)

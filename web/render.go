@@ -16,7 +16,7 @@ import (
 var pageNames = []string{
 	"home", "search", "companies", "company", "contracts", "contract", "counterparty", "error",
 	"login", "panel",
-	"audit_log",
+	"audit_log", "import",
 }
 
 // pages holds one parsed template set per page (layout + partials + the page).

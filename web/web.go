@@ -33,6 +33,8 @@ type server struct {
 	assets *assets
 	logf   func(format string, args ...any)
 	cache  aggCache
+	// imports keeps panel import uploads between preview and confirmation.
+	imports *pendingImports
 }
 
 // BodyLimit is the largest request body accepted (413 above it).
@@ -107,4 +109,5 @@ func (s *server) routes(app *fiber.App) {
 	api.Get("/export/contracts.json", s.apiExportJSON)
 	s.routesWriteAPI(app)
 	s.routesAuditLog(app)
+	s.routesImport(app)
 }

@@ -19,6 +19,7 @@ import (
 	"time"
 	_ "time/tzdata" // deadlines and dates are computed in Europe/Warsaw on any machine
 
+	"jawnosc/audits"
 	"jawnosc/bench"
 	"jawnosc/demo"
 	"jawnosc/registry"
@@ -36,6 +37,7 @@ Commands:
   import   --company SLUG contracts FILE      import contracts from CSV or XLSX (all or nothing)
   reindex                                     rebuild the search index from the database
   verify                                      recompute the ledger's hash chain
+  backup   FILE                               write a consistent copy of the database while it runs
   user     add --login L --role R [--company SLUG]... [--name N]
                                               create an account (password from JAWNOSC_PASSWORD or stdin)
   user     disable --login L | list           disable an account (revokes its sessions and tokens) / list
@@ -67,6 +69,8 @@ func main() {
 		err = runVerify(ctx, args, os.Stdout)
 	case "bench":
 		err = runBench(ctx, args)
+	case "backup":
+		err = runBackup(ctx, args, os.Stdout)
 	case "user":
 		err = runUser(ctx, args, os.Stdin, os.Stdout)
 	case "token":
@@ -132,6 +136,10 @@ func runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	defer store.Close()
+	auditStore, err := audits.Open(ctx, store, *dataDir)
+	if err != nil {
+		return err
+	}
 	if *withDemo {
 		if err := loadDemoIfEmpty(ctx, store, demo.DefaultCount); err != nil {
 			return err
@@ -142,7 +150,7 @@ func runServe(ctx context.Context, args []string) error {
 		return fmt.Errorf("search index: %w", err)
 	}
 	defer ix.Close()
-	indexer := search.NewIndexer(ix, search.StoreSource{Store: store}, log.Printf)
+	indexer := search.NewIndexer(ix, search.StoreSource{Store: store, Audits: auditStore}, log.Printf)
 	started := time.Now()
 	if n, err := indexer.CatchUp(ctx); err != nil {
 		return fmt.Errorf("search index catch-up: %w", err)
@@ -153,13 +161,14 @@ func runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	app, err := web.New(web.Config{Store: store, Index: ix, Indexer: indexer, Demo: isDemo, City: "Kraków", Logf: log.Printf})
+	app, err := web.New(web.Config{Store: store, Audits: auditStore, Index: ix, Indexer: indexer, Demo: isDemo, City: "Kraków", Logf: log.Printf,
+		OpenData: openDataConfig(*dataDir)})
 	if err != nil {
 		return err
 	}
 	jobCtx, stopJobs := context.WithCancel(context.Background())
 	defer stopJobs()
-	sched, err := startScheduler(jobCtx, scheduledJobs(jobDeps{Store: store, DataDir: *dataDir}))
+	sched, err := startScheduler(jobCtx, scheduledJobs(jobDeps{Store: store, Audits: auditStore, DataDir: *dataDir, Now: time.Now}))
 	if err != nil {
 		return err
 	}
@@ -168,6 +177,8 @@ func runServe(ctx context.Context, args []string) error {
 	idxCtx, stopIndexer := context.WithCancel(context.Background())
 	indexerDone := make(chan struct{})
 	go func() { indexer.Run(idxCtx, 2*time.Second); close(indexerDone) }()
+	signalsDone := make(chan struct{})
+	go func() { auditStore.RunSignals(idxCtx, 5*time.Second, nil, log.Printf); close(signalsDone) }()
 
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- app.Listen(*addr) }()
@@ -184,6 +195,7 @@ func runServe(ctx context.Context, args []string) error {
 	// index and the database.
 	stopIndexer()
 	<-indexerDone
+	<-signalsDone
 	return err
 }
 
@@ -301,6 +313,30 @@ func runVerify(ctx context.Context, args []string, out io.Writer) error {
 		return fmt.Errorf("ledger verification failed at link %d", rep.BrokenAt)
 	}
 	fmt.Fprintf(out, "ledger OK: %d links, head %s\n", rep.Links, rep.Head)
+	return nil
+}
+
+// runBackup serves `jawnosc backup FILE`: a consistent copy of the database, taken while
+// a server may be running (see README "Backups and restore").
+func runBackup(ctx context.Context, args []string, out io.Writer) error {
+	fs, dataDir := flags("backup")
+	fs.Parse(args)
+	if fs.NArg() != 1 {
+		return errors.New("usage: jawnosc backup [--data DIR] FILE")
+	}
+	store, err := openStore(*dataDir)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if _, err := audits.Open(ctx, store, *dataDir); err != nil { // the copy carries every table
+		return err
+	}
+	started := time.Now()
+	if err := store.Backup(ctx, fs.Arg(0)); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "backup: %s written in %s\n", fs.Arg(0), time.Since(started).Round(time.Millisecond))
 	return nil
 }
 

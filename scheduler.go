@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"path/filepath"
 	"time"
 
 	"github.com/robfig/cron/v3"
 
+	"jawnosc/audits"
 	"jawnosc/registry"
 )
 
@@ -23,8 +25,13 @@ type job struct {
 // jobDeps is what the scheduled jobs need; runServe builds it.
 type jobDeps struct {
 	Store   *registry.Store
+	Audits  *audits.Store
 	DataDir string
+	Now     func() time.Time
 }
+
+// backupsKept is how many nightly backups stay in data/backups.
+const backupsKept = 7
 
 // scheduledJobs lists every scheduled job with its explicit dependencies. Add a job as one
 // entry here.
@@ -34,6 +41,27 @@ func scheduledJobs(d jobDeps) []job {
 			n, err := d.Store.DeleteExpiredSessions(ctx)
 			if err == nil && n > 0 {
 				log.Printf("job sessions-cleanup: removed %d expired sessions", n)
+			}
+			return err
+		}},
+		{Name: "backup", Spec: "30 2 * * *", Run: func(ctx context.Context) error {
+			path, err := d.Store.RotateBackup(ctx, filepath.Join(d.DataDir, "backups"), d.Now(), backupsKept)
+			if err == nil {
+				log.Printf("job backup: wrote %s", path)
+			}
+			return err
+		}},
+		{Name: "signals-recheck", Spec: "45 2 * * *", Run: func(ctx context.Context) error {
+			n, err := d.Audits.RecheckSignals(ctx)
+			if err == nil {
+				log.Printf("job signals-recheck: judged %d companies again", n)
+			}
+			return err
+		}},
+		{Name: "audit-overdue-notices", Spec: "5 6 * * *", Run: func(ctx context.Context) error {
+			ns, err := d.Audits.NoticeOverdue(ctx, d.Now())
+			if err == nil && len(ns) > 0 {
+				log.Printf("job audit-overdue-notices: %d new notices of overdue recommendations", len(ns))
 			}
 			return err
 		}},

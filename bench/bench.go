@@ -142,7 +142,9 @@ func Run(ctx context.Context, o Options) error {
 	return nil
 }
 
-// load generates the demo companies and n deterministic contracts and bulk-loads them.
+// load generates the demo companies and n deterministic contracts and bulk-loads them
+// in one transaction (all or nothing), as generated, so the generator, the validation and
+// hashing, and the inserts run side by side.
 func load(ctx context.Context, store *registry.Store, n int, bar func(done, total int)) error {
 	actor := registry.SystemActor("bench")
 	ids := map[string]int64{}
@@ -154,33 +156,20 @@ func load(ctx context.Context, store *registry.Store, n int, bar func(done, tota
 		}
 		ids[c.Slug] = c.ID
 	}
-	batches := map[string][]registry.BulkContract{}
-	done := 0
-	flush := func(slug string) error {
-		if err := store.LoadContracts(ctx, actor, ids[slug], batches[slug]); err != nil {
-			return err
-		}
-		done += len(batches[slug])
-		batches[slug] = batches[slug][:0]
-		bar(done, n)
-		return nil
-	}
-	err := demo.Contracts(demo.DefaultSeed, cos, n, func(slug string, c registry.BulkContract) error {
-		batches[slug] = append(batches[slug], c)
-		if len(batches[slug]) >= 5000 {
-			return flush(slug)
-		}
-		return nil
+	err := store.BulkLoadContracts(ctx, actor, n, func(add func(int64, registry.BulkContract) error) error {
+		done := 0
+		return demo.Contracts(demo.DefaultSeed, cos, n, func(slug string, c registry.BulkContract) error {
+			if err := add(ids[slug], c); err != nil {
+				return err
+			}
+			if done++; done%5000 == 0 {
+				bar(done, n)
+			}
+			return nil
+		})
 	})
 	if err != nil {
 		return err
-	}
-	for slug := range batches {
-		if len(batches[slug]) > 0 {
-			if err := flush(slug); err != nil {
-				return err
-			}
-		}
 	}
 	bar(n, n)
 	return nil

@@ -4,12 +4,41 @@
 // under a "dane demonstracyjne" banner: the companies are real, the contracts are not.
 package demo
 
-import "jawnosc/registry"
+import (
+	"fmt"
+
+	"jawnosc/registry"
+)
 
 // Companies returns Kraków's municipal companies with their real names, in a fixed
-// order. Identifiers (NIP, REGON, KRS) are left empty: demo data must not carry
-// real-looking numbers nobody checked.
+// order, each with demo identifiers (demoIDs): valid by checksum, so that contracts
+// between city companies (in-house) carry the supplier's NIP, but plainly made up.
 func Companies() []registry.Company {
+	cs := companies()
+	for i := range cs {
+		cs[i].NIP, cs[i].REGON, cs[i].KRS = demoIDs(i + 1)
+	}
+	return cs
+}
+
+// demoIDs returns the identifiers of the i-th demo company (from 1): NIP 99900…, REGON
+// 9990…, KRS 99900…, with correct check digits. Real numbers never start 999-00, so
+// nobody can take them for a real firm's; the same i always gives the same numbers.
+func demoIDs(i int) (nip, regon, krs string) {
+	for k := i * 10; ; k++ { // one k in eleven has no NIP check digit; ten tries per i
+		first9 := fmt.Sprintf("99900%04d", k)
+		if c, ok := registry.NIPCheckDigit(first9); ok {
+			nip = fmt.Sprintf("%s%d", first9, c)
+			break
+		}
+	}
+	first8 := fmt.Sprintf("9990%04d", i)
+	c, _ := registry.REGONCheckDigit(first8)
+	return nip, fmt.Sprintf("%s%d", first8, c), fmt.Sprintf("99900%05d", i)
+}
+
+// companies returns the companies without identifiers.
+func companies() []registry.Company {
 	return []registry.Company{
 		{Slug: "mpk", Name: "Miejskie Przedsiębiorstwo Komunikacyjne S.A. w Krakowie", ShortName: "MPK", LegalForm: "spółka akcyjna", City: "Kraków"},
 		{Slug: "wodociagi", Name: "Wodociągi Miasta Krakowa S.A.", ShortName: "Wodociągi Miasta Krakowa", LegalForm: "spółka akcyjna", City: "Kraków"},

@@ -46,14 +46,21 @@ func TestCompanies(t *testing.T) {
 		t.Fatalf("%d companies, want 8–12", len(cs))
 	}
 	slugs := map[string]registry.Company{}
+	seen := map[string]bool{}
 	for _, c := range cs {
 		c := c
 		c.Normalize()
 		if err := registry.ValidateCompany(&c); err != nil {
 			t.Errorf("%s: %v", c.Slug, err)
 		}
-		if c.NIP != "" || c.REGON != "" || c.KRS != "" {
-			t.Errorf("%s: identifiers must stay empty unless verified", c.Slug)
+		if !strings.HasPrefix(c.NIP, "99900") || !strings.HasPrefix(c.REGON, "9990") || !strings.HasPrefix(c.KRS, "99900") {
+			t.Errorf("%s: identifiers %q %q %q are not the plainly made-up demo ones", c.Slug, c.NIP, c.REGON, c.KRS)
+		}
+		for _, id := range []string{c.NIP, c.REGON, c.KRS} {
+			if seen[id] {
+				t.Errorf("%s: identifier %s used twice", c.Slug, id)
+			}
+			seen[id] = true
 		}
 		slugs[c.Slug] = c
 	}
@@ -83,6 +90,10 @@ func collect(t *testing.T, n int) *stats {
 	t.Helper()
 	st := &stats{modes: map[string]int{}, towns: map[string]bool{}, firmCompanies: map[string]map[string]bool{},
 		below: map[string][]registry.ContractData{}, firms: map[string]registry.Counterparty{}}
+	cityNIPs := map[string]bool{}
+	for _, co := range demo.Companies() {
+		cityNIPs[co.NIP] = true
+	}
 	err := demo.Contracts(demo.DefaultSeed, demo.Companies(), n, func(slug string, c registry.BulkContract) error {
 		st.n++
 		d := c.Data
@@ -118,7 +129,7 @@ func collect(t *testing.T, n int) *stats {
 				st.firmCompanies[cp.NIP] = map[string]bool{}
 			}
 			st.firmCompanies[cp.NIP][slug] = true
-		} else if !cp.Person && cp.Country == "PL" && d.ProcurementMode != registry.ModeInHouse && !strings.Contains(d.Subject, "wody") && !strings.Contains(d.Subject, "ciepła") {
+		} else if !cp.Person && cp.Country == "PL" {
 			t.Fatalf("Polish firm without NIP: %+v", cp)
 		}
 		if d.ValueNet >= 125_000_00 && d.ValueNet < demo.Threshold {
@@ -139,6 +150,9 @@ func collect(t *testing.T, n int) *stats {
 		}
 		if d.ProcurementMode == registry.ModeInHouse {
 			st.inHouse++
+			if !cityNIPs[cp.NIP] {
+				t.Fatalf("in-house contract %s without a city company's NIP: %+v", d.Number, cp)
+			}
 		}
 		if len(d.Redactions) > 0 {
 			st.redacted++

@@ -192,4 +192,3 @@ func commit(tb testing.TB, s *registry.Store, fn func(tx *sql.Tx) error) {
 	}
 }
 
-func ptr[T any](v T) *T { return &v }

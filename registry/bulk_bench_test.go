@@ -32,3 +32,29 @@ func BenchmarkLoadContracts(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "contracts/s")
 }
+
+// BenchmarkBulkLoadContracts measures what `jawnosc bench` does: b.N synthetic contracts of
+// every demo company, generated while they load, in one BulkLoadContracts transaction
+// (secondary indexes built after the load).
+func BenchmarkBulkLoadContracts(b *testing.B) {
+	ctx := context.Background()
+	s := MustOpenStore(b)
+	cos := demo.Companies()
+	ids := map[string]int64{}
+	for i := range cos {
+		if err := s.CreateCompany(ctx, system, &cos[i]); err != nil {
+			b.Fatal(err)
+		}
+		ids[cos[i].Slug] = cos[i].ID
+	}
+	b.ResetTimer()
+	err := s.BulkLoadContracts(ctx, system, b.N, func(add func(int64, registry.BulkContract) error) error {
+		return demo.Contracts(demo.DefaultSeed, cos, b.N, func(slug string, c registry.BulkContract) error {
+			return add(ids[slug], c)
+		})
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "contracts/s")
+}

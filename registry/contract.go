@@ -112,6 +112,9 @@ type ContractFilter struct {
 	Counterparty *string  // substring of the counterparty name
 	Status       []string // default: published and withdrawn (what the public sees)
 	Sort         string   // "date" (default, newest first), "value", "published"
-	Offset       int
-	Limit        int
+	// Viewer is who reads: contracts of the companies it may write for come in full, all
+	// others as their public view. The zero value is the public.
+	Viewer Actor
+	Offset int
+	Limit  int
 }

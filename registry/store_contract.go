@@ -98,7 +98,11 @@ const contractUpsert = `INSERT INTO contracts (entry_id, company_id, number, sig
 	value_gross = excluded.value_gross, currency = excluded.currency, procurement_mode = excluded.procurement_mode, public = excluded.public`
 
 // contractRowArgs returns the arguments of contractUpsert for an entry and its content.
-func contractRowArgs(m *EntryMeta, d *ContractData) []any {
+// The row holds the public view (ContractData.Public): what is listed, filtered, sorted
+// and summed must not reveal a redacted value (a value range or a NIP filter would).
+func contractRowArgs(m *EntryMeta, full *ContractData) []any {
+	pd := full.Public()
+	d := &pd
 	public := 0
 	if m.Status != StatusDraft {
 		public = 1
@@ -145,8 +149,9 @@ func (c *Contract) fillDerived() {
 	c.PublicationDelayDays = &n
 }
 
-// FindContractByID returns a contract. Drafts are visible only to those who may write for
-// the company; everyone else gets ENOTFOUND.
+// FindContractByID returns a contract: in full to those who may write for its company,
+// else its public view (Contract.Public). Drafts are visible only to those who may write
+// for the company; everyone else gets ENOTFOUND.
 func (s *Store) FindContractByID(ctx context.Context, a Actor, id int64) (*Contract, error) {
 	c, err := scanContract(s.read.QueryRowContext(ctx, contractSelect+` WHERE c.entry_id = ?`, id))
 	if err == sql.ErrNoRows {
@@ -157,7 +162,7 @@ func (s *Store) FindContractByID(ctx context.Context, a Actor, id int64) (*Contr
 	if c.Status == StatusDraft && !a.CanWriteCompany(c.CompanyID) {
 		return nil, Errorf(ENOTFOUND, "Nie znaleziono umowy nr %d.", id)
 	}
-	return c, nil
+	return c.publicFor(a), nil
 }
 
 // contractWhere builds the WHERE clause of a filter.
@@ -220,7 +225,7 @@ func (s *Store) FindContracts(ctx context.Context, f ContractFilter) ([]*Contrac
 	case "value":
 		order = " ORDER BY c.value_net DESC, c.entry_id DESC"
 	case "published":
-		order = " ORDER BY e.published_at DESC, c.entry_id DESC"
+		order = " ORDER BY e.published_at DESC, e.id DESC"
 	}
 	var total int
 	if err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM contracts c JOIN entries e ON e.id = c.entry_id JOIN companies co ON co.id = c.company_id`+where, args...).Scan(&total); err != nil {
@@ -237,12 +242,13 @@ func (s *Store) FindContracts(ctx context.Context, f ContractFilter) ([]*Contrac
 		if err != nil {
 			return nil, 0, formatError(err)
 		}
-		out = append(out, c)
+		out = append(out, c.publicFor(f.Viewer))
 	}
 	return out, total, formatError(rows.Err())
 }
 
-// FindContractsByIDs returns the public contracts among ids (drafts are left out), in id order.
+// FindContractsByIDs returns the public contracts among ids (drafts are left out), in id
+// order, each as its public view.
 func (s *Store) FindContractsByIDs(ctx context.Context, ids []int64) ([]*Contract, error) {
 	if len(ids) == 0 {
 		return nil, nil
@@ -265,7 +271,7 @@ func (s *Store) FindContractsByIDs(ctx context.Context, ids []int64) ([]*Contrac
 				rows.Close()
 				return nil, formatError(err)
 			}
-			out = append(out, c)
+			out = append(out, c.Public())
 		}
 		err = rows.Err()
 		rows.Close()
@@ -276,7 +282,8 @@ func (s *Store) FindContractsByIDs(ctx context.Context, ids []int64) ([]*Contrac
 	return out, nil
 }
 
-// ScanContracts calls fn for every public contract in id order, streaming in chunks.
+// ScanContracts calls fn for every public contract in id order, as its public view,
+// streaming in chunks.
 // An error from fn stops the scan and is returned.
 func (s *Store) ScanContracts(ctx context.Context, fn func(*Contract) error) error {
 	var after int64
@@ -292,7 +299,7 @@ func (s *Store) ScanContracts(ctx context.Context, fn func(*Contract) error) err
 				rows.Close()
 				return formatError(err)
 			}
-			batch = append(batch, c)
+			batch = append(batch, c.Public())
 		}
 		err = rows.Err()
 		rows.Close()

@@ -32,9 +32,12 @@ func DocID(kind string, entryID int64) string {
 	return kind + ":" + strconv.FormatInt(entryID, 10)
 }
 
-// DocFromContract maps a contract to its index document: URL "/umowy/{id}", Body the
-// description and the counterparty's town.
+// DocFromContract maps the public view of a contract (registry.Contract.Public: redacted
+// fields blanked, so no redacted value is indexed, found or shown in a snippet) to its
+// index document: URL "/umowy/{id}", Title its display title, Body the description and
+// the counterparty's town.
 func DocFromContract(c *registry.Contract) Doc {
+	c = c.Public()
 	body := c.Description
 	if t := strings.TrimSpace(c.Counterparty.Town); t != "" {
 		if body != "" {
@@ -48,7 +51,7 @@ func DocFromContract(c *registry.Contract) Doc {
 		EntryID:      c.ID,
 		Company:      c.Company,
 		CompanyName:  c.CompanyName,
-		Title:        c.Subject,
+		Title:        c.DisplayTitle(),
 		Body:         body,
 		Counterparty: c.Counterparty.Name,
 		NIP:          c.Counterparty.NIP,

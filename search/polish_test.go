@@ -58,6 +58,11 @@ func TestPolishMatching(t *testing.T) {
 		{q: "dostawa -sprzętu", want: []string{"contract:5"}, wantOnly: true},
 		{q: `dostawa -"oleju napędowego"`, want: []string{"contract:4"}, wantOnly: true},
 		{q: "dostawa paliwo", want: []string{"contract:5"}, wantOnly: true},
+		{q: "autobusy", want: []string{"contract:5"}, wantOnly: true},
+		{q: "autobusom", want: []string{"contract:5"}, wantOnly: true},
+		{q: "dostawę", want: []string{"contract:4", "contract:5"}, wantOnly: true},
+		{q: "dostaw", want: []string{"contract:4", "contract:5"}, wantOnly: true},
+		{q: "krakowa", want: []string{"contract:3"}, wantOnly: true},
 		{q: "-dostawa", want: []string{"contract:1", "contract:2", "contract:3"}, wantOnly: true},
 	}
 	for _, tt := range tests {
@@ -224,4 +229,39 @@ func FuzzParseQuery(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestStemInflections checks that the inflected forms of nouns common in contract subjects
+// share one stem (as folded, lowercased tokens reach the stemmer), and that different
+// words keep different stems.
+func TestStemInflections(t *testing.T) {
+	groups := [][]string{
+		{"autobus", "autobusy", "autobusu", "autobusów", "autobusom", "autobusami", "autobusach", "autobusie"},
+		{"dostawa", "dostawy", "dostaw", "dostawę", "dostawą", "dostawie", "dostawom", "dostawami", "dostawach"},
+		{"remont", "remontu", "remonty", "remontów", "remontom", "remontami", "remontach", "remontowi"},
+		{"usługa", "usługi", "usług", "usługę", "usługą", "usługom", "usługami", "usługach"},
+		{"naprawa", "naprawy", "napraw", "naprawę", "naprawą", "naprawie", "naprawami", "naprawach"},
+		{"umowa", "umowy", "umów", "umowę", "umową", "umowie", "umowom", "umowami", "umowach"},
+		{"tramwaj", "tramwaje", "tramwajów", "tramwajom", "tramwajami", "tramwajach", "tramwaju"},
+		{"pojemnik", "pojemniki", "pojemników", "pojemnikom", "pojemnikami", "pojemnikach", "pojemnika"},
+		{"budowa", "budowy", "budów", "budowę", "budowie", "budowami"},
+		{"Kraków", "Krakowa", "Krakowie", "Krakowowi"},
+		{"samochód", "samochodu", "samochody", "samochodów", "samochodami"},
+		{"przegląd", "przeglądu", "przeglądy", "przeglądów", "przeglądach"},
+		{"materiał", "materiały", "materiałów", "materiałami", "materiałach"},
+		{"odśnieżanie", "odśnieżania", "odśnieżaniu", "odsniezanie"},
+	}
+	stems := map[string]string{} // stem → group's first word
+	for _, g := range groups {
+		want := stem(fold(strings.ToLower(g[0])))
+		for _, w := range g[1:] {
+			if got := stem(fold(strings.ToLower(w))); got != want {
+				t.Errorf("%q stems to %q, %q to %q", w, got, g[0], want)
+			}
+		}
+		if other, ok := stems[want]; ok {
+			t.Errorf("%q and %q share the stem %q", g[0], other, want)
+		}
+		stems[want] = g[0]
+	}
 }

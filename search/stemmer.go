@@ -43,14 +43,16 @@ func (stemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 }
 
 // suffixes are folded inflectional endings, longest first; one is stripped when at least
-// minStem bytes remain. Endings that clash with common stems ("-ów" in "Kraków", "-em" in
-// "system") are left out on purpose.
+// minStem bytes remain. "-ów" (folded "-ow", the genitive plural: "autobusów") is one of
+// them; since it also ends stems ("Kraków", "budowa"), a stem left ending in "-ow" loses it
+// too (stem), so "Krakowie", "Krakowa" and "Kraków" all stem to "krak". "-em" is left out
+// on purpose: it ends common stems ("system", "problem").
 var suffixes = []string{
 	"aniach", "eniach", "aniami", "eniami",
 	"aniem", "eniem", "iego", "iemu",
 	"anie", "ania", "aniu", "enie", "enia", "eniu",
 	"ego", "emu", "ymi", "imi", "ych", "ich", "iej", "owi", "ami", "ach",
-	"om", "ie", "ej", "ym", "im",
+	"om", "ow", "ie", "ej", "ym", "im",
 	"a", "e", "i", "o", "u", "y",
 }
 
@@ -63,8 +65,12 @@ func stem(w string) string {
 	}
 	for _, s := range suffixes {
 		if len(w)-len(s) >= minStem && strings.HasSuffix(w, s) {
-			return w[:len(w)-len(s)]
+			w = w[:len(w)-len(s)]
+			break
 		}
+	}
+	if len(w)-len("ow") >= minStem && strings.HasSuffix(w, "ow") {
+		w = w[:len(w)-len("ow")]
 	}
 	return w
 }

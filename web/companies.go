@@ -28,6 +28,8 @@ type companyView struct {
 	Years     []registry.YearTotal
 	Contracts []*registry.Contract
 	Pager     pager
+	Tabs      *companyTabs // the company's registers
+	Boards    []board      // current boards and how each member was chosen
 }
 
 // handleCompany serves GET /spolki/{slug}?page=: the company's profile, its totals per
@@ -42,7 +44,10 @@ func (s *server) handleCompany(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	v := companyView{Company: co}
+	v := companyView{Company: co, Tabs: newCompanyTabs(co.Slug, "")}
+	if v.Boards, err = s.currentBoards(ctx, co); err != nil {
+		return err
+	}
 	f := registry.ContractFilter{CompanyID: &co.ID, Offset: (page - 1) * listPerPage, Limit: listPerPage}
 	var total int
 	if v.Contracts, total, err = s.cfg.Store.FindContracts(ctx, f); err != nil {
@@ -57,6 +62,7 @@ func (s *server) handleCompany(c *fiber.Ctx) error {
 	v.Pager = newPager("/spolki/"+co.Slug, queryValues(c), page, listPerPage, total)
 	p := s.page(c, co.Name)
 	p.Nav = "spolki"
+	p.Feed = "/feeds/spolki/" + co.Slug
 	p.Data = v
 	return s.render(c, fiber.StatusOK, "company", p)
 }

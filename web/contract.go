@@ -21,8 +21,8 @@ type contractView struct {
 	Deadline   int
 }
 
-// loadContract returns a contract visible to the actor with its published versions and
-// annexes. Errors: ENOTFOUND.
+// loadContract returns the public view of a contract visible to the actor, with its
+// published versions and annexes (also public views). Errors: ENOTFOUND.
 func (s *server) loadContract(c *fiber.Ctx) (*contractView, error) {
 	id, err := parseID(c, "umowy")
 	if err != nil {
@@ -37,6 +37,7 @@ func (s *server) contractByID(ctx context.Context, a registry.Actor, id int64) (
 	if err != nil {
 		return nil, err
 	}
+	ct = ct.Public() // the public site and API show what the public may see, to everyone
 	versions, err := s.cfg.Store.FindContractHistory(ctx, id)
 	if err != nil {
 		return nil, err
@@ -57,11 +58,7 @@ func (s *server) handleContract(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	title := v.C.Subject
-	if title == "" {
-		title = "Umowa nr " + v.C.Number
-	}
-	p := s.page(c, title)
+	p := s.page(c, v.C.DisplayTitle())
 	p.Nav = "umowy"
 	p.Data = v
 	return s.render(c, fiber.StatusOK, "contract", p)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"jawnosc/audits"
 	"jawnosc/registry"
 	"jawnosc/search"
 )
@@ -174,6 +175,7 @@ var kindLabels = []registry.Label{
 	{Code: registry.KindExpense, Label: "wydatki"},
 	{Code: registry.KindAd, Label: "reklamy"},
 	{Code: registry.KindRecruitment, Label: "rekrutacje"},
+	{Code: audits.KindAudit, Label: "audyty"},
 }
 
 func kindLabel(code string) string { return registry.LabelOf(kindLabels, code) }

@@ -15,7 +15,9 @@ import (
 // "title" and "content". New fails when one is missing or broken.
 var pageNames = []string{
 	"home", "search", "companies", "company", "contracts", "contract", "counterparty", "error",
+	"register_list", "register_entry", "ads_summary",
 	"login", "panel",
+	"api", "opendata",
 	"audit_log", "import",
 }
 
@@ -52,6 +54,7 @@ type page struct {
 	Actor registry.Actor // who is looking: the public or a signed-in account
 	CSRF  string         // the anti-forgery token every form sends back ({{template "csrf" $}})
 	Path  string         // the request path
+	Feed  string         // the Atom feed that follows this page, if any (a <link rel="alternate">)
 	Data  any
 }
 

@@ -11,19 +11,22 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 
+	"jawnosc/audits"
 	"jawnosc/registry"
 	"jawnosc/search"
 )
 
 // Config is what the web layer needs; main builds it.
 type Config struct {
-	Store   *registry.Store
-	Index   *search.Index
-	Indexer *search.Indexer // may be nil; Notify() after writes
-	Demo    bool            // show the "dane demonstracyjne" banner on every page
-	City    string          // e.g. "Kraków"
-	BaseURL string          // for absolute links in exports, may be ""
-	Logf    func(format string, args ...any)
+	Store    *registry.Store
+	Audits   *audits.Store // audit reports and signals (required)
+	Index    *search.Index
+	Indexer  *search.Indexer // may be nil; Notify() after writes
+	Demo     bool            // show the "dane demonstracyjne" banner on every page
+	City     string          // e.g. "Kraków"
+	BaseURL  string          // for absolute links in exports, may be ""
+	OpenData OpenDataConfig  // OCDS prefix, data licence, dumps directory
+	Logf     func(format string, args ...any)
 }
 
 // server holds the dependencies of every handler.
@@ -77,6 +80,7 @@ func New(cfg Config) (*fiber.App, error) {
 	app.Use(securityHeaders)
 	app.Use(s.authenticate)
 	app.Use(s.csrf)
+	s.httpManners(app)
 	s.routes(app)
 	return app, nil
 }
@@ -92,6 +96,7 @@ func (s *server) routes(app *fiber.App) {
 	app.Get("/umowy", s.handleContracts)
 	app.Get("/umowy/:id", s.handleContract)
 	app.Get("/kontrahenci/:nip", s.handleCounterparty)
+	s.routesRegisters(app)
 
 	app.Get("/logowanie", noStore, s.handleLoginForm)
 	app.Post("/logowanie", rateLimit(LoginRateLimit, time.Minute), noStore, s.handleLogin)
@@ -107,6 +112,7 @@ func (s *server) routes(app *fiber.App) {
 	api.Get("/contracts/:id", s.apiContract)
 	api.Get("/export/contracts.csv", s.apiExportCSV)
 	api.Get("/export/contracts.json", s.apiExportJSON)
+	s.routesOpenData(app, api)
 	s.routesWriteAPI(app)
 	s.routesAuditLog(app)
 	s.routesImport(app)

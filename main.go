@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -125,6 +126,22 @@ func openStore(dataDir string) (*registry.Store, error) {
 
 func indexDir(dataDir string) string { return filepath.Join(dataDir, "index") }
 
+// attachmentsDir is where uploaded PDFs are kept, by SHA-256.
+func attachmentsDir(dataDir string) string { return filepath.Join(dataDir, "attachments") }
+
+// maxUploadBytes reads JAWNOSC_MAX_UPLOAD_MB (whole megabytes, 1–1024; default 25).
+func maxUploadBytes() (int64, error) {
+	v := os.Getenv("JAWNOSC_MAX_UPLOAD_MB")
+	if v == "" {
+		return registry.DefaultMaxUpload, nil
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+	if err != nil || n < 1 || n > 1024 {
+		return 0, fmt.Errorf("JAWNOSC_MAX_UPLOAD_MB=%q: give whole megabytes from 1 to 1024", v)
+	}
+	return n << 20, nil
+}
+
 func runServe(ctx context.Context, args []string) error {
 	fs, dataDir := flags("serve")
 	addr := fs.String("addr", env("JAWNOSC_ADDR", "127.0.0.1:8080"), "listen address (env JAWNOSC_ADDR)")
@@ -161,8 +178,12 @@ func runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	maxUpload, err := maxUploadBytes()
+	if err != nil {
+		return err
+	}
 	app, err := web.New(web.Config{Store: store, Audits: auditStore, Index: ix, Indexer: indexer, Demo: isDemo, City: "Kraków", Logf: log.Printf,
-		OpenData: openDataConfig(*dataDir)})
+		OpenData: openDataConfig(*dataDir), AttachmentsDir: attachmentsDir(*dataDir), MaxUploadBytes: maxUpload})
 	if err != nil {
 		return err
 	}

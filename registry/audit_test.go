@@ -191,4 +191,3 @@ func commit(tb testing.TB, s *registry.Store, fn func(tx *sql.Tx) error) {
 		tb.Fatal(err)
 	}
 }
-

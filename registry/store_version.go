@@ -132,6 +132,9 @@ func (s *Store) addVersion(ctx context.Context, a Actor, kind string, id int64, 
 	case ChangeAmendment:
 		if in.AnnexDate == "" {
 			v.Add("annex_date", "Podaj datę aneksu.")
+		} else {
+			normDate(&in.AnnexDate)
+			v.Date("annex_date", in.AnnexDate, true)
 		}
 	case ChangeCorrection, ChangeWithdrawal:
 		in.AnnexDate = ""

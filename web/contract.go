@@ -14,11 +14,12 @@ const publicationDeadlineDays = 7
 
 // contractView is the data of a contract page.
 type contractView struct {
-	C          *registry.Contract
-	Versions   []*registry.ContractVersion
-	Amendments []registry.Amendment
-	Late       bool // published more than publicationDeadlineDays after signing
-	Deadline   int
+	C           *registry.Contract
+	Versions    []*registry.ContractVersion
+	Amendments  []registry.Amendment
+	Attachments []*registry.Attachment // the public gets each one's redacted copy when there is one
+	Late        bool                   // published more than publicationDeadlineDays after signing
+	Deadline    int
 }
 
 // loadContract returns the public view of a contract visible to the actor, with its
@@ -46,6 +47,9 @@ func (s *server) contractByID(ctx context.Context, a registry.Actor, id int64) (
 		versions = []*registry.ContractVersion{}
 	}
 	v := &contractView{C: ct, Versions: versions, Amendments: registry.Amendments(versions), Deadline: publicationDeadlineDays}
+	if v.Attachments, err = s.cfg.Store.FindAttachments(ctx, a, id); err != nil {
+		return nil, err
+	}
 	v.Late = ct.PublicationDelayDays != nil && *ct.PublicationDelayDays > publicationDeadlineDays
 	return v, nil
 }

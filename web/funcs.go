@@ -33,6 +33,11 @@ func templateFuncs(as *assets) template.FuncMap {
 		"status":     statusLabel,
 		"redaction":  redactionOf,
 		"table":      newContractTable,
+		"field":      newFieldView,
+		"options":    withOptions,
+		"fid":        fieldID,
+		"relabel":    relabel,
+		"inc":        func(i int) int { return i + 1 },
 	}
 }
 

@@ -19,6 +19,7 @@ var pageNames = []string{
 	"login", "panel",
 	"api", "opendata",
 	"audit_log", "import",
+	"panel_contracts", "panel_contract", "panel_contract_form", "panel_change",
 }
 
 // pages holds one parsed template set per page (layout + partials + the page).

@@ -27,6 +27,10 @@ type Config struct {
 	BaseURL  string          // for absolute links in exports, may be ""
 	OpenData OpenDataConfig  // OCDS prefix, data licence, dumps directory
 	Logf     func(format string, args ...any)
+	// AttachmentsDir is where uploaded PDFs are kept (the data directory's attachments/).
+	AttachmentsDir string
+	// MaxUploadBytes is the largest attachment accepted (0: registry.DefaultMaxUpload, 25 MiB).
+	MaxUploadBytes int64
 }
 
 // server holds the dependencies of every handler.
@@ -63,12 +67,15 @@ func New(cfg Config) (*fiber.App, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.MaxUploadBytes <= 0 {
+		cfg.MaxUploadBytes = registry.DefaultMaxUpload
+	}
 	s := &server{cfg: cfg, pages: ps, assets: as, logf: cfg.Logf}
 	app := fiber.New(fiber.Config{
 		Immutable:             true, // strings from Params/Query stay valid after the handler
 		UnescapePath:          true, // Polish path parameters arrive decoded
 		ErrorHandler:          s.handleError,
-		BodyLimit:             BodyLimit,
+		BodyLimit:             s.serverBodyLimit(), // the upload route's; limitBody keeps the rest at BodyLimit
 		ReadTimeout:           30 * time.Second,
 		IdleTimeout:           2 * time.Minute,
 		DisableStartupMessage: true,
@@ -78,6 +85,7 @@ func New(cfg Config) (*fiber.App, error) {
 		StackTraceHandler: s.logPanic,
 	}))
 	app.Use(securityHeaders)
+	app.Use(s.limitBody)
 	app.Use(s.authenticate)
 	app.Use(s.csrf)
 	s.httpManners(app)
@@ -103,6 +111,8 @@ func (s *server) routes(app *fiber.App) {
 	app.Post("/wyloguj", s.handleLogout)
 	panel := app.Group("/panel", s.requireSignedIn, noStore)
 	panel.Get("/", s.handlePanel)
+	s.routesPanel(panel)
+	s.routesAttachments(app)
 
 	api := app.Group("/api/v1", apiHeaders)
 	api.Get("/search", s.apiSearch)

@@ -222,11 +222,15 @@ func (s *server) previewImport(data []byte, name string, co *registry.Company) (
 
 // handleImportConfirm serves POST /panel/import/potwierdz (id): imports the upload kept at
 // the preview, parsed again from the very bytes previewed, all or nothing, and redirects to
-// the form with the count. Errors: 409 when the upload is unknown, expired, already
-// imported or another session's; 403 (the domain) when the actor may no longer file for
-// the company.
+// the form with the count. Errors: 403 for accounts that file for no company (and, from
+// the domain, when the actor may no longer file for the upload's company); 409 when the
+// upload is unknown, expired, already imported or another session's.
 func (s *server) handleImportConfirm(c *fiber.Ctx) error {
 	ctx, a := c.UserContext(), s.actor(c)
+	v, err := s.newImportView(c)
+	if err != nil {
+		return err
+	}
 	p := s.imports.take(c.FormValue("id"), a.UserID, sessionKey(csrfToken(c)), time.Now())
 	if p == nil {
 		return registry.Errorf(registry.ECONFLICT, "Ten podgląd importu wygasł albo został już zaimportowany. Wyślij plik ponownie.")
@@ -248,11 +252,8 @@ func (s *server) handleImportConfirm(c *fiber.Ctx) error {
 		if !errors.As(err, &ie) && registry.ErrorCode(err) != registry.EINVALID {
 			return err
 		}
-		v, verr := s.newImportView(c)
-		if verr != nil {
-			return verr
-		}
 		v.Company = co.Slug
+		var verr error
 		if v.Preview, verr = s.previewImport(p.data, p.name, co); verr != nil {
 			return verr
 		}

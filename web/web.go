@@ -87,6 +87,7 @@ func New(cfg Config) (*fiber.App, error) {
 	app.Use(securityHeaders)
 	app.Use(s.limitBody)
 	app.Use(s.authenticate)
+	app.Use(s.publicWriteLimit())
 	app.Use(s.csrf)
 	s.httpManners(app)
 	s.routes(app)
@@ -107,8 +108,8 @@ func (s *server) routes(app *fiber.App) {
 	s.routesRegisters(app)
 
 	app.Get("/logowanie", noStore, s.handleLoginForm)
-	app.Post("/logowanie", rateLimit(LoginRateLimit, time.Minute), noStore, s.handleLogin)
-	app.Post("/wyloguj", s.handleLogout)
+	app.Post("/logowanie", rateLimit(LoginRateLimit, time.Minute), bodyLimit(formBodyLimit), noStore, s.handleLogin)
+	app.Post("/wyloguj", bodyLimit(formBodyLimit), s.handleLogout)
 	panel := app.Group("/panel", s.requireSignedIn, noStore)
 	panel.Get("/", s.handlePanel)
 	s.routesPanel(panel)

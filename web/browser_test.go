@@ -27,6 +27,13 @@ const browserQuery = "lodz"
 func serveDemo(t *testing.T) (*testEnv, string) {
 	t.Helper()
 	e := mustOpenDemo(t, browserDemoContracts)
+	return e, serveEnv(t, e)
+}
+
+// serveEnv serves the environment's app on a loopback listener until the test ends and returns
+// the base URL.
+func serveEnv(t *testing.T, e *testEnv) string {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -41,7 +48,7 @@ func serveDemo(t *testing.T) (*testEnv, string) {
 			t.Errorf("serving: %v", err)
 		}
 	})
-	return e, "http://" + ln.Addr().String()
+	return "http://" + ln.Addr().String()
 }
 
 // contractPath matches the address of a contract page.

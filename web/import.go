@@ -60,25 +60,9 @@ type previewRow struct {
 	Errors []registry.RowError
 }
 
-// writableCompanies returns the companies the actor may file for, in Polish order.
-func (s *server) writableCompanies(c *fiber.Ctx) ([]*registry.Company, error) {
-	all, err := s.cfg.Store.FindCompanies(c.UserContext())
-	if err != nil {
-		return nil, err
-	}
-	var out []*registry.Company
-	a := s.actor(c)
-	for _, co := range all {
-		if a.CanWriteCompany(co.ID) {
-			out = append(out, co)
-		}
-	}
-	return out, nil
-}
-
 // newImportView starts the page's data; EFORBIDDEN for accounts that file for no company.
 func (s *server) newImportView(c *fiber.Ctx) (*importView, error) {
-	cos, err := s.writableCompanies(c)
+	cos, err := s.cfg.Store.FindFilerCompanies(c.UserContext(), s.actor(c))
 	if err != nil {
 		return nil, err
 	}

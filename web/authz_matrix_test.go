@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"mime/multipart"
 	"net/http"
@@ -155,7 +156,7 @@ func writeCases() []writeCase {
 	published := (*matrixEnv).freshPublished
 	amendForm := url.Values{"annex_date": {"2026-03-20"}, "subject": {"Umowa do macierzy po aneksie"}, "value_net": {"1 300,00"},
 		"value_gross": {"1 599,00"}, "reason": {"Aneks nr 1"}}
-	return []writeCase{
+	cases := []writeCase{
 		// The write API (Bearer tokens).
 		{"POST", "/api/v1/contracts", func(t *testing.T, m *matrixEnv, c *matrixClient) *http.Request {
 			return apiRequest(c, "/api/v1/contracts", contractJSON("mpk", "Umowa z API", false))
@@ -164,6 +165,9 @@ func writeCases() []writeCase {
 		api("/api/v1/contracts/:id/amendments", "/amendments", published, `{"value_net":200000,"value_gross":246000,"annex_date":"2026-03-20","reason":"Aneks"}`, http.StatusOK),
 		api("/api/v1/contracts/:id/corrections", "/corrections", published, `{"number":"UM/1/2026/K","reason":"Błędny numer"}`, http.StatusOK),
 		api("/api/v1/contracts/:id/withdrawal", "/withdrawal", published, `{"reason":"Omyłka"}`, http.StatusOK),
+	}
+	cases = append(cases, registerWriteCases()...)
+	return append(cases, []writeCase{
 		// The panel's forms (session and CSRF token).
 		{"POST", "/panel/umowy", func(t *testing.T, m *matrixEnv, c *matrixClient) *http.Request {
 			return formRequest(c, "/panel/umowy", contractForm("mpk", "Umowa z formularza"))
@@ -201,7 +205,91 @@ func writeCases() []writeCase {
 		{"POST", "/wyloguj", func(t *testing.T, m *matrixEnv, c *matrixClient) *http.Request {
 			return formRequest(c, "/wyloguj", url.Values{})
 		}, map[string]int{asPublic: 303, asOfficer: 303, asOther: 303, asSupervisor: 303, asAuditor: 303, asAdmin: 303}},
+	}...)
+}
+
+// matrixRegister is a register besides contracts in the matrix: valid content, how to file an
+// entry of MPK directly, and a key an amendment or a correction changes.
+type matrixRegister struct {
+	api       string
+	content   any
+	file      func(m *matrixEnv, publish bool) (int64, error)
+	changeKey string
+}
+
+func matrixRegisters() []matrixRegister {
+	exp := registry.ExpenseData{SpentOn: "2026-02-10", Category: "sponsorship", Recipient: registry.Recipient{Name: "Klub Sportowy Wisła", NIP: "5260250995"},
+		AmountGross: 25_000_00, Purpose: "Sponsoring turnieju juniorów"}
+	ad := registry.AdData{Outlet: registry.Outlet{Name: "Gazeta Krakowska", Kind: "press", Publisher: "Polska Press"}, Campaign: "Bilet miesięczny",
+		ContentKind: "advertisement", PeriodStart: "2026-01-05", PeriodEnd: "2026-01-31", AmountGross: 7_000_00, Procedure: registry.ModeDirectAward}
+	rec := registry.RecruitmentData{Body: "management_board", Position: "Prezes Zarządu", LegalBasis: "art. 10a ustawy o gospodarce komunalnej",
+		Procedure: registry.ProcedureOpen, AnnouncedOn: "2026-01-02", AnnouncementPlace: "BIP spółki", ApplicationDeadline: "2026-01-20",
+		Requirements: "Wyższe wykształcenie.", ApplicantsCount: 4, AdmittedCount: 3, InterviewedCount: 2, Outcome: "cancelled"}
+	return []matrixRegister{
+		{"expenses", exp, func(m *matrixEnv, publish bool) (int64, error) {
+			e, err := m.store.Expenses().Create(context.Background(), system, m.mpk.ID, exp, publish)
+			if err != nil {
+				return 0, err
+			}
+			return e.ID, nil
+		}, "purpose"},
+		{"ads", ad, func(m *matrixEnv, publish bool) (int64, error) {
+			e, err := m.store.Ads().Create(context.Background(), system, m.mpk.ID, ad, publish)
+			if err != nil {
+				return 0, err
+			}
+			return e.ID, nil
+		}, "campaign"},
+		{"recruitments", rec, func(m *matrixEnv, publish bool) (int64, error) {
+			e, err := m.store.Recruitments().Create(context.Background(), system, m.mpk.ID, rec, publish)
+			if err != nil {
+				return 0, err
+			}
+			return e.ID, nil
+		}, "position"},
 	}
+}
+
+// registerWriteCases are the write API routes of the registers besides contracts.
+func registerWriteCases() []writeCase {
+	var out []writeCase
+	for _, r := range matrixRegisters() {
+		r := r
+		fresh := func(t *testing.T, m *matrixEnv, publish bool) int64 {
+			id, err := r.file(m, publish)
+			if err != nil {
+				t.Fatalf("%s fixture: %v %v", r.api, err, registry.ErrorFields(err))
+			}
+			return id
+		}
+		create, err := json.Marshal(r.content)
+		if err != nil {
+			panic(err)
+		}
+		createBody := `{"company":"mpk",` + string(create[1:])
+		base := "/api/v1/" + r.api
+		change := func(extra string) string {
+			return `{"` + r.changeKey + `":"Zmieniona treść wpisu",` + extra + `}`
+		}
+		out = append(out,
+			writeCase{"POST", base, func(t *testing.T, m *matrixEnv, c *matrixClient) *http.Request {
+				return apiRequest(c, base, createBody)
+			}, roles(http.StatusCreated, http.StatusForbidden)},
+			writeCase{"POST", base + "/:id/publish", func(t *testing.T, m *matrixEnv, c *matrixClient) *http.Request {
+				return apiRequest(c, fmt.Sprintf("%s/%d/publish", base, fresh(t, m, false)), "")
+			}, roles(http.StatusOK, http.StatusForbidden)},
+			writeCase{"POST", base + "/:id/amendments", func(t *testing.T, m *matrixEnv, c *matrixClient) *http.Request {
+				return apiRequest(c, fmt.Sprintf("%s/%d/amendments", base, fresh(t, m, true)), change(`"annex_date":"2026-03-20","reason":"Zmiana umowy"`))
+			}, roles(http.StatusOK, http.StatusForbidden)},
+			writeCase{"POST", base + "/:id/corrections", func(t *testing.T, m *matrixEnv, c *matrixClient) *http.Request {
+				return apiRequest(c, fmt.Sprintf("%s/%d/corrections", base, fresh(t, m, true)), change(`"reason":"Błąd w rejestrze"`))
+			}, roles(http.StatusOK, http.StatusForbidden)},
+			writeCase{"POST", base + "/:id/withdrawal", func(t *testing.T, m *matrixEnv, c *matrixClient) *http.Request {
+				return apiRequest(c, fmt.Sprintf("%s/%d/withdrawal", base, fresh(t, m, true)), `{"reason":"Omyłka"}`)
+			}, roles(http.StatusOK, http.StatusForbidden)},
+		)
+	}
+	return out
 }
 
 // TestAuthorizationMatrix sends every write route of the app as every role and checks the

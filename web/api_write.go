@@ -56,7 +56,6 @@ type withdrawMeta struct {
 // sign-in (a Bearer token, or the session cookie with X-CSRF-Token) and a JSON body limit.
 func (s *server) routesWriteAPI(app *fiber.App) {
 	routesWriteRegister(s, app, s.contractsWritable())
-	s.routesWriteRegisters(app)
 }
 
 // writeGuards run before every write route of the API (per route: a Group's handlers

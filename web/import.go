@@ -26,8 +26,8 @@ func (s *server) routesImport(app *fiber.App) {
 	app.Post("/panel/import/potwierdz", s.requireSignedIn, bodyLimit(4<<10), noStore, s.handleImportConfirm)
 }
 
-// importView is the data of the import page.
-type importView struct {
+// contractImportView is the data of the import page.
+type contractImportView struct {
 	Companies []*registry.Company // those the actor files for
 	Company   string              // the chosen slug
 	Errors    map[string]string   // form problems: company, plik
@@ -61,7 +61,7 @@ type previewRow struct {
 }
 
 // newImportView starts the page's data; EFORBIDDEN for accounts that file for no company.
-func (s *server) newImportView(c *fiber.Ctx) (*importView, error) {
+func (s *server) newImportView(c *fiber.Ctx) (*contractImportView, error) {
 	cos, err := s.cfg.Store.FindFilerCompanies(c.UserContext(), s.actor(c))
 	if err != nil {
 		return nil, err
@@ -69,7 +69,7 @@ func (s *server) newImportView(c *fiber.Ctx) (*importView, error) {
 	if len(cos) == 0 {
 		return nil, registry.Errorf(registry.EFORBIDDEN, "Import umów jest dostępny dla pracowników spółek.")
 	}
-	v := &importView{Companies: cos, Errors: map[string]string{}, MaxMB: importMaxBytes >> 20,
+	v := &contractImportView{Companies: cos, Errors: map[string]string{}, MaxMB: importMaxBytes >> 20,
 		Columns: registry.ContractCSVColumns, Required: registry.ContractCSVRequiredColumns}
 	if len(cos) == 1 {
 		v.Company = cos[0].Slug
@@ -77,7 +77,7 @@ func (s *server) newImportView(c *fiber.Ctx) (*importView, error) {
 	return v, nil
 }
 
-func (s *server) renderImport(c *fiber.Ctx, status int, v *importView) error {
+func (s *server) renderImport(c *fiber.Ctx, status int, v *contractImportView) error {
 	p := s.page(c, "Import umów z pliku")
 	p.Nav = "panel"
 	p.Data = v

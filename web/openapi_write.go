@@ -38,7 +38,7 @@ func apiAreaWrite() apiArea {
 	date := map[string]any{"type": "string", "format": "date"}
 	errs := []int{400, 401, 403, 404, 409, 413, 415, 422}
 	contract := apiResponse{DescPL: "Umowa, jak w GET /api/v1/contracts/{id}.", DescEN: "The contract, as GET /api/v1/contracts/{id} shows it."}
-	area := apiArea{
+	return apiArea{
 		Tag: "write", NamePL: "Zapis (dla spółek)",
 		DescPL: "Wpisywanie i zmiany umów przez pracowników spółek: nagłówek Authorization: Bearer <token> (token z `jawnosc token create`) albo sesja z nagłówkiem X-CSRF-Token. Te same zasady co w panelu; każdy zapis trafia do dziennika zmian.",
 		DescEN: "Filing and changing contracts by company officers: Authorization: Bearer <token> (from `jawnosc token create`) or the session cookie with X-CSRF-Token. The panel's rules; every write is in the audit log.",
@@ -80,39 +80,5 @@ func apiAreaWrite() apiArea {
 				},
 				Response: apiResponse{DescPL: "Strona dziennika i łączna liczba wpisów.", DescEN: "A page of the log and the total."}, Errors: []int{400, 401, 403}},
 		},
-	}
-	for _, d := range registerDefs {
-		area.Routes = append(area.Routes, registerWriteRoutes(d, errs)...)
-	}
-	return area
-}
-
-// registerWriteRoutes describes the five write routes of a register besides contracts.
-func registerWriteRoutes(d *registerDef, errs []int) []apiRoute {
-	text := map[string]any{"type": "string"}
-	base := "/" + d.API
-	entry := apiResponse{DescPL: "Wpis, jak w GET /api/v1" + base + "/{id}.", DescEN: "The entry, as GET /api/v1" + base + "/{id} shows it."}
-	body := func(pl, en string, keys map[string]any) *apiBody {
-		return &apiBody{ContentType: "application/json", DescPL: pl, DescEN: en, Schema: map[string]any{"type": "object", "properties": keys}}
-	}
-	return []apiRoute{
-		{Method: "POST", Path: base, SummaryPL: d.Title + ": nowy wpis", SummaryEN: "File an entry (" + d.API + ")",
-			DescPL:   "Klucze jak w GET /api/v1" + base + "/{id} oraz company i publish; zasady jak dla umów.",
-			DescEN:   "Keys as in GET /api/v1" + base + "/{id} plus company and publish; the rules of contracts.",
-			Body:     body("Treść wpisu.", "The entry.", map[string]any{"company": text, "publish": map[string]any{"type": "boolean"}}),
-			Response: apiResponse{Status: 201, DescPL: "Utworzony wpis; nagłówek Location.", DescEN: "The entry filed; a Location header."}, Errors: errs},
-		{Method: "POST", Path: base + "/:id/publish", SummaryPL: d.Title + ": publikacja szkicu", SummaryEN: "Publish a draft (" + d.API + ")",
-			DescPL: "Bez treści albo {}.", DescEN: "No body, or {}.", Params: []apiParam{paramID}, Response: entry, Errors: errs},
-		{Method: "POST", Path: base + "/:id/amendments", SummaryPL: d.Title + ": zmiana", SummaryEN: "Amendment (" + d.API + ")",
-			DescPL: "Nowa wersja: zmieniła się sama rzecz. Wymagane reason i annex_date.", DescEN: "A new version: the thing itself changed. reason and annex_date required.",
-			Params: []apiParam{paramID}, Body: body("Zmienione pola i powód.", "Changed fields and the reason.", map[string]any{"reason": text, "annex_date": map[string]any{"type": "string", "format": "date"}}),
-			Response: entry, Errors: errs},
-		{Method: "POST", Path: base + "/:id/corrections", SummaryPL: d.Title + ": korekta", SummaryEN: "Correction (" + d.API + ")",
-			DescPL: "Nowa wersja: rejestr był błędny. Wymagane reason.", DescEN: "A new version: the register was wrong. reason required.",
-			Params: []apiParam{paramID}, Body: body("Poprawione pola i powód.", "Corrected fields and the reason.", map[string]any{"reason": text}),
-			Response: entry, Errors: errs},
-		{Method: "POST", Path: base + "/:id/withdrawal", SummaryPL: d.Title + ": wycofanie", SummaryEN: "Withdrawal (" + d.API + ")",
-			DescPL: "Wpis pozostaje widoczny jako wycofany, z powodem.", DescEN: "The entry stays visible as withdrawn, with the reason.",
-			Params: []apiParam{paramID}, Body: body("Powód.", "The reason.", map[string]any{"reason": text}), Response: entry, Errors: errs},
 	}
 }

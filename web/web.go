@@ -5,12 +5,14 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 
+	"jawnosc/appeals"
 	"jawnosc/audits"
 	"jawnosc/registry"
 	"jawnosc/search"
@@ -21,11 +23,12 @@ type Config struct {
 	Store    *registry.Store
 	Audits   *audits.Store // audit reports and signals (required)
 	Index    *search.Index
-	Indexer  *search.Indexer // may be nil; Notify() after writes
-	Demo     bool            // show the "dane demonstracyjne" banner on every page
-	City     string          // e.g. "Kraków"
-	BaseURL  string          // for absolute links in exports, may be ""
-	OpenData OpenDataConfig  // OCDS prefix, data licence, dumps directory
+	Indexer  *search.Indexer  // may be nil; Notify() after writes
+	Demo     bool             // show the "dane demonstracyjne" banner on every page
+	City     string           // e.g. "Kraków"
+	BaseURL  string           // for absolute links in exports, may be ""
+	OpenData OpenDataConfig   // OCDS prefix, data licence, dumps directory
+	Appeals  *appeals.Service // information requests; nil: New opens it on Store
 	Logf     func(format string, args ...any)
 	// AttachmentsDir is where uploaded PDFs are kept (the data directory's attachments/).
 	AttachmentsDir string
@@ -58,6 +61,13 @@ func New(cfg Config) (*fiber.App, error) {
 	}
 	if cfg.Logf == nil {
 		cfg.Logf = func(string, ...any) {}
+	}
+	if cfg.Appeals == nil {
+		svc, err := appeals.Open(context.Background(), cfg.Store)
+		if err != nil {
+			return nil, err
+		}
+		cfg.Appeals = svc
 	}
 	as, err := loadAssets()
 	if err != nil {
@@ -113,6 +123,7 @@ func (s *server) routes(app *fiber.App) {
 	panel := app.Group("/panel", s.requireSignedIn, noStore)
 	panel.Get("/", s.handlePanel)
 	s.routesPanel(panel)
+	s.routesPanelRegisters(panel)
 	s.routesAttachments(app)
 
 	api := app.Group("/api/v1", apiHeaders)
@@ -123,6 +134,8 @@ func (s *server) routes(app *fiber.App) {
 	api.Get("/contracts/:id", s.apiContract)
 	api.Get("/export/contracts.csv", s.apiExportCSV)
 	api.Get("/export/contracts.json", s.apiExportJSON)
+
+	s.routesAppeals(app)
 	s.routesOpenData(app, api)
 	s.routesWriteAPI(app)
 	s.routesAuditLog(app)

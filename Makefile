@@ -40,15 +40,16 @@ test: tools vet
 
 tools: apt-tools axe
 
-# Debian packages: Chromium for the browser tests, poppler-utils (pdftotext) for the PDF tests.
+# Debian packages: Chromium for the browser tests, poppler-utils (pdftotext) for the PDF tests,
+# python3 for the test that runs the ledger verification script published on /otwarte-dane.
 apt-tools:
-	@if command -v chromium >/dev/null && command -v pdftotext >/dev/null; then \
-		echo "tools: chromium and pdftotext present"; \
+	@if command -v chromium >/dev/null && command -v pdftotext >/dev/null && command -v python3 >/dev/null; then \
+		echo "tools: chromium, pdftotext and python3 present"; \
 	else \
-		echo "tools: installing chromium poppler-utils fonts-dejavu-core"; \
+		echo "tools: installing chromium poppler-utils fonts-dejavu-core python3"; \
 		$(SUDO) apt-get update; \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-			chromium poppler-utils fonts-dejavu-core; \
+			chromium poppler-utils fonts-dejavu-core python3; \
 	fi
 
 # axe-core (MPL-2.0) from npm into the git-ignored .tools/ folder; npm itself from Debian if missing.

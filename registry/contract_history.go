@@ -35,32 +35,20 @@ type Amendment struct {
 // with its ledger hash and the fields changed since the previous version, as the public
 // sees them: fields redacted now or in that version are blanked (publicHistory).
 func (s *Store) FindContractHistory(ctx context.Context, id int64) ([]*ContractVersion, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT v.version, v.change_kind, v.reason, v.annex_date, v.created_by, v.created_at, v.data, COALESCE(l.hash, '')
-		FROM entry_versions v JOIN entries e ON e.id = v.entry_id
-		LEFT JOIN ledger l ON l.entry_id = v.entry_id AND l.version = v.version
-		WHERE v.entry_id = ? AND e.kind = ? AND v.published = 1 ORDER BY v.version`, id, KindContract)
-	if err != nil {
-		return nil, formatError(err)
-	}
-	defer rows.Close()
 	var out []*ContractVersion
-	for rows.Next() {
-		cv := &ContractVersion{}
-		var data, annex string
-		if err := rows.Scan(&cv.Version.Version, &cv.ChangeKind, &cv.Reason, &annex, &cv.CreatedBy, (*timeCol)(&cv.CreatedAt), &data, &cv.Hash); err != nil {
-			return nil, formatError(err)
-		}
-		cv.EntryID, cv.AnnexDate, cv.Data = id, Date(annex), []byte(data)
+	err := s.scanVersions(ctx, id, KindContract, func(v Version) error {
+		cv := &ContractVersion{Version: v}
 		if err := decodeData(cv.Data, &cv.Contract); err != nil {
-			return nil, formatError(err)
+			return err
 		}
 		if n := len(out); n > 0 {
 			cv.Changes = DiffContractData(&out[n-1].Contract, &cv.Contract)
 		}
 		out = append(out, cv)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, formatError(err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if err := publicHistory(out); err != nil {
 		return nil, Internal(err)

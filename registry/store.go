@@ -25,8 +25,11 @@ type Store struct {
 	write *sql.DB
 	read  *sql.DB
 	// Now returns the current time; tests pin it.
-	Now    func() time.Time
-	counts countCache // totals of public contract listings (contract_count.go)
+	Now func() time.Time
+	// PasswordParams are the argon2id costs of new password hashes; zero means
+	// DefaultPasswordParams (tests lower them to keep the suite fast).
+	PasswordParams PasswordParams
+	counts         countCache // totals of public contract listings (contract_count.go)
 }
 
 // cacheKiB is the page cache of each connection, in KiB.

@@ -109,6 +109,7 @@ func (s *Store) BulkLoadContracts(ctx context.Context, a Actor, expected int, fi
 		}
 		written <- err
 	}()
+	added := 0
 	add := func(companyID int64, c BulkContract) error {
 		slug, ok := slugs[companyID]
 		if !ok {
@@ -116,6 +117,7 @@ func (s *Store) BulkLoadContracts(ctx context.Context, a Actor, expected int, fi
 		}
 		select {
 		case in <- bulkItem{companyID: companyID, company: slug, c: c}:
+			added++
 			return nil
 		case <-pctx.Done():
 			return errBulkStopped
@@ -142,6 +144,9 @@ func (s *Store) BulkLoadContracts(ctx context.Context, a Actor, expected int, fi
 		if _, err := tx.ExecContext(ctx, ddl); err != nil {
 			return formatError(err)
 		}
+	}
+	if err := s.audit(ctx, tx, a, AuditEntryBulkLoad, KindContract, 0, 0, fmt.Sprintf("%d umów", added)); err != nil {
+		return err
 	}
 	return formatError(tx.Commit())
 }
@@ -270,50 +275,7 @@ func itemError(i int, err error) error {
 // nothing. Every item is validated first; on any invalid item nothing is written and the
 // error names each bad item's fields as "N.field". Returns the number imported.
 func (s *Store) ImportContracts(ctx context.Context, a Actor, companyID int64, items []ContractData) (int, error) {
-	if err := a.RequireCompanyWrite(companyID); err != nil {
-		return 0, err
-	}
-	bad := &Error{Code: EINVALID, Fields: map[string]string{}}
-	datas := make([][]byte, len(items))
-	for i := range items {
-		data, err := prepareContract(&items[i])
-		if err != nil {
-			for k, v := range ErrorFields(err) {
-				bad.Fields[fmt.Sprintf("%d.%s", i+1, k)] = v
-			}
-			continue
-		}
-		datas[i] = data
-	}
-	if len(bad.Fields) > 0 {
-		bad.Message = fmt.Sprintf("Import odrzucony: %d błędów; nic nie zostało zapisane.", len(bad.Fields))
-		return 0, bad
-	}
-	tx, err := s.write.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, formatError(err)
-	}
-	defer tx.Rollback()
-	co, err := findCompanyByID(ctx, tx, companyID)
-	if err != nil {
-		return 0, err
-	}
-	w, err := newEntryWriter(ctx, tx)
-	if err != nil {
-		return 0, formatError(err)
-	}
-	now := s.now()
-	for _, data := range datas {
-		id, err := w.createEntry(ctx, KindContract, companyID, co.Slug, data, a.Login, now, &now)
-		if err != nil {
-			return 0, formatError(err)
-		}
-		m := &EntryMeta{ID: id, CompanyID: companyID, Status: StatusPublished}
-		if err := projectContract(ctx, tx, m, data); err != nil {
-			return 0, formatError(err)
-		}
-	}
-	return len(items), formatError(tx.Commit())
+	return s.importEntries(ctx, a, KindContract, companyID, len(items), func(i int) ([]byte, error) { return prepareContract(&items[i]) }, projectContract)
 }
 
 // bulkItem is one contract handed to a bulk load, with its company.

@@ -3,6 +3,8 @@ package search
 import (
 	"context"
 
+	"jawnosc/appeals"
+	"jawnosc/audits"
 	"jawnosc/registry"
 )
 
@@ -22,8 +24,13 @@ type Source interface {
 	CountDocs(ctx context.Context) (int, error)
 }
 
-// StoreSource is the Source over the registry store.
-type StoreSource struct{ Store *registry.Store }
+// StoreSource is the Source over the registry store and, when given, the audit reports.
+type StoreSource struct {
+	Store  *registry.Store
+	Audits *audits.Store // may be nil: audit reports are then not indexed
+	// Appeals may be nil: information requests are then not indexed.
+	Appeals *appeals.Service
+}
 
 // LastChangeSeq returns the store's newest change sequence number.
 func (s StoreSource) LastChangeSeq(ctx context.Context) (int64, error) {
@@ -36,7 +43,7 @@ func (s StoreSource) ChangesAfter(ctx context.Context, after int64, limit int) (
 }
 
 // LoadDocs reads the changed entries, dispatching by kind; an entry that is not public
-// (any more) becomes a delete. Kinds without an index mapping yet are skipped.
+// (any more) becomes a delete. Unknown kinds are skipped.
 func (s StoreSource) LoadDocs(ctx context.Context, changes []registry.Change) ([]Doc, []string, error) {
 	byKind := map[string][]int64{}
 	seen := map[string]bool{}
@@ -60,8 +67,30 @@ func (s StoreSource) LoadDocs(ctx context.Context, changes []registry.Change) ([
 			for _, c := range cs {
 				docs = append(docs, DocFromContract(c))
 			}
+		case appeals.KindRequest:
+			if s.Appeals == nil {
+				continue
+			}
+			var err error
+			if docs, err = s.requestDocs(ctx, ids); err != nil {
+				return nil, nil, err
+			}
+		case audits.KindAudit:
+			if s.Audits == nil {
+				continue
+			}
+			var err error
+			if docs, err = s.auditDocs(ctx, ids); err != nil {
+				return nil, nil, err
+			}
 		default:
-			continue // expense, ad, recruitment: one case each once they are indexed
+			var ok bool
+			var err error
+			if docs, ok, err = s.registerDocs(ctx, kind, ids); err != nil {
+				return nil, nil, err
+			} else if !ok {
+				continue
+			}
 		}
 		found := map[int64]bool{}
 		for _, d := range docs {
@@ -77,17 +106,45 @@ func (s StoreSource) LoadDocs(ctx context.Context, changes []registry.Change) ([
 	return upserts, deletes, nil
 }
 
-// ScanDocs streams every public contract (and, later, the other kinds).
+// ScanDocs streams every public entry: contracts, then the other registers.
 func (s StoreSource) ScanDocs(ctx context.Context, fn func(Doc) error) (int, error) {
 	n := 0
 	err := s.Store.ScanContracts(ctx, func(c *registry.Contract) error {
 		n++
 		return fn(DocFromContract(c))
 	})
-	return n, err
+	if err != nil {
+		return n, err
+	}
+	m, err := s.scanRegisterDocs(ctx, fn)
+	if err != nil {
+		return n + m, err
+	}
+	na, err := s.scanAudits(ctx, fn)
+	if err != nil {
+		return n + m + na, err
+	}
+	nr, err := s.scanRequests(ctx, fn)
+	return n + m + na + nr, err
 }
 
 // CountDocs returns the number of public entries.
 func (s StoreSource) CountDocs(ctx context.Context) (int, error) {
-	return s.Store.CountPublicContracts(ctx)
+	n, err := s.Store.CountPublicContracts(ctx)
+	if err != nil {
+		return 0, err
+	}
+	m, err := s.countRegisterDocs(ctx)
+	if err != nil {
+		return n + m, err
+	}
+	nr, err := s.countRequests(ctx)
+	if err != nil || s.Audits == nil {
+		return n + m + nr, err
+	}
+	_, na, err := s.Audits.FindReports(ctx, audits.ReportFilter{Limit: 1})
+	return n + m + nr + na, err
 }
+
+// isNotFound reports a registry ENOTFOUND error.
+func isNotFound(err error) bool { return registry.ErrorCode(err) == registry.ENOTFOUND }

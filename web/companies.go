@@ -3,6 +3,7 @@ package web
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"jawnosc/appeals"
 	"jawnosc/registry"
 )
 
@@ -28,6 +29,11 @@ type companyView struct {
 	Years     []registry.YearTotal
 	Contracts []*registry.Contract
 	Pager     pager
+	Requests  *appeals.Stats // information requests to the company
+	Tabs      *companyTabs   // the company's registers
+	Boards    []board        // current boards and how each member was chosen
+	// Supervision: filing timeliness, open signals, open and overdue recommendations.
+	Supervision *companySupervision
 }
 
 // handleCompany serves GET /spolki/{slug}?page=: the company's profile, its totals per
@@ -42,7 +48,10 @@ func (s *server) handleCompany(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	v := companyView{Company: co}
+	v := companyView{Company: co, Tabs: newCompanyTabs(co.Slug, "")}
+	if v.Boards, err = s.currentBoards(ctx, co); err != nil {
+		return err
+	}
 	f := registry.ContractFilter{CompanyID: &co.ID, Offset: (page - 1) * listPerPage, Limit: listPerPage}
 	var total int
 	if v.Contracts, total, err = s.cfg.Store.FindContracts(ctx, f); err != nil {
@@ -54,9 +63,16 @@ func (s *server) handleCompany(c *fiber.Ctx) error {
 	if v.Years, err = s.yearTotals(ctx, &co.ID); err != nil {
 		return err
 	}
+	if v.Requests, err = s.cfg.Appeals.CompanyStats(ctx, co.ID); err != nil {
+		return err
+	}
+	if v.Supervision, err = s.companySupervisionOf(ctx, co); err != nil {
+		return err
+	}
 	v.Pager = newPager("/spolki/"+co.Slug, queryValues(c), page, listPerPage, total)
 	p := s.page(c, co.Name)
 	p.Nav = "spolki"
+	p.Feed = "/feeds/spolki/" + co.Slug
 	p.Data = v
 	return s.render(c, fiber.StatusOK, "company", p)
 }

@@ -121,6 +121,7 @@ func (s *server) handleContracts(c *fiber.Ctx) error {
 	}
 	p := s.page(c, "Umowy")
 	p.Nav = "umowy"
+	p.Feed = "/feeds/umowy"
 	p.Data = v
 	return s.render(c, status, "contracts", p)
 }

@@ -29,3 +29,9 @@ func apiHeaders(c *fiber.Ctx) error {
 	c.Set(fiber.HeaderCacheControl, "no-cache")
 	return c.Next()
 }
+
+// noStore keeps private pages (sign-in, the panel) out of every cache.
+func noStore(c *fiber.Ctx) error {
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	return c.Next()
+}

@@ -122,7 +122,9 @@ func TestPublicPages(t *testing.T) {
 
 		// Unknown routes and methods.
 		{path: "/nie-ma-takiej-strony", status: 404, want: []string{"Nie ma takiej strony.", `<html lang="pl">`, "Dane demonstracyjne"}},
-		{method: http.MethodPost, path: "/", status: 405, want: []string{"Ta metoda nie jest dozwolona"}},
+		// A form post without the anti-forgery token is refused before routing.
+		{method: http.MethodPost, path: "/", status: 403, want: []string{"Formularz wygasł"}},
+		{method: http.MethodPut, path: "/api/v1/contracts", status: 405, want: []string{"Ta metoda nie jest dozwolona"}},
 		{method: http.MethodHead, path: "/umowy", status: 200},
 	})
 }

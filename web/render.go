@@ -15,6 +15,13 @@ import (
 // "title" and "content". New fails when one is missing or broken.
 var pageNames = []string{
 	"home", "search", "companies", "company", "contracts", "contract", "counterparty", "error",
+	"register_list", "register_entry", "ads_summary", "panel_register", "panel_register_import",
+	"login", "panel",
+	"requests", "request", "request_new", "request_created", "panel_requests", "panel_appeals",
+	"audits", "audit", "audit_form", "signals", "supervision",
+	"api", "opendata",
+	"audit_log", "import",
+	"panel_contracts", "panel_contract", "panel_contract_form", "panel_change",
 }
 
 // pages holds one parsed template set per page (layout + partials + the page).
@@ -47,14 +54,16 @@ type page struct {
 	Nav   string         // the current main-menu item ("szukaj", "spolki", "umowy")
 	Demo  bool           // show the demo-data banner
 	City  string         // the city's name
-	Actor registry.Actor // who is looking (public for now; the panel will sign in)
+	Actor registry.Actor // who is looking: the public or a signed-in account
+	CSRF  string         // the anti-forgery token every form sends back ({{template "csrf" $}})
 	Path  string         // the request path
+	Feed  string         // the Atom feed that follows this page, if any (a <link rel="alternate">)
 	Data  any
 }
 
 // page starts the layout data of a request.
 func (s *server) page(c *fiber.Ctx, title string) page {
-	return page{Title: title, Demo: s.cfg.Demo, City: s.cfg.City, Actor: s.actor(c), Path: c.Path()}
+	return page{Title: title, Demo: s.cfg.Demo, City: s.cfg.City, Actor: s.actor(c), CSRF: csrfToken(c), Path: c.Path()}
 }
 
 // render executes a page into a buffer and only then sends it, so an error halfway

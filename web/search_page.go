@@ -95,6 +95,9 @@ func (s *server) handleSearch(c *fiber.Ctx) error {
 	}
 	p := s.page(c, title)
 	p.Nav = "szukaj"
+	if v.Error == "" {
+		p.Feed = "/feeds/szukaj?" + searchFeedQuery(c)
+	}
 	p.Data = v
 	return s.render(c, status, "search", p)
 }

@@ -5,25 +5,36 @@
 package web
 
 import (
+	"context"
 	"errors"
+	"path/filepath"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 
+	"jawnosc/appeals"
+	"jawnosc/audits"
 	"jawnosc/registry"
 	"jawnosc/search"
 )
 
 // Config is what the web layer needs; main builds it.
 type Config struct {
-	Store   *registry.Store
-	Index   *search.Index
-	Indexer *search.Indexer // may be nil; Notify() after writes
-	Demo    bool            // show the "dane demonstracyjne" banner on every page
-	City    string          // e.g. "Kraków"
-	BaseURL string          // for absolute links in exports, may be ""
-	Logf    func(format string, args ...any)
+	Store    *registry.Store
+	Audits   *audits.Store // audit reports and signals; nil: opened beside the database
+	Index    *search.Index
+	Indexer  *search.Indexer  // may be nil; Notify() after writes
+	Demo     bool             // show the "dane demonstracyjne" banner on every page
+	City     string           // e.g. "Kraków"
+	BaseURL  string           // for absolute links in exports, may be ""
+	OpenData OpenDataConfig   // OCDS prefix, data licence, dumps directory
+	Appeals  *appeals.Service // information requests; nil: New opens it on Store
+	Logf     func(format string, args ...any)
+	// AttachmentsDir is where uploaded PDFs are kept (the data directory's attachments/).
+	AttachmentsDir string
+	// MaxUploadBytes is the largest attachment accepted (0: registry.DefaultMaxUpload, 25 MiB).
+	MaxUploadBytes int64
 }
 
 // server holds the dependencies of every handler.
@@ -33,10 +44,15 @@ type server struct {
 	assets *assets
 	logf   func(format string, args ...any)
 	cache  aggCache
+	// imports keeps panel import uploads between preview and confirmation.
+	imports *pendingImports
 }
 
 // BodyLimit is the largest request body accepted (413 above it).
 const BodyLimit = 10 << 20
+
+// LoginRateLimit is how many sign-in attempts one address may make per minute.
+const LoginRateLimit = 10
 
 // New builds the Fiber app: it parses every template once (failing on a missing or broken
 // one), hashes the static files and registers the routes and middleware.
@@ -47,6 +63,20 @@ func New(cfg Config) (*fiber.App, error) {
 	if cfg.Logf == nil {
 		cfg.Logf = func(string, ...any) {}
 	}
+	if cfg.Appeals == nil {
+		svc, err := appeals.Open(context.Background(), cfg.Store)
+		if err != nil {
+			return nil, err
+		}
+		cfg.Appeals = svc
+	}
+	if cfg.Audits == nil { // tests of other features: the audits tables beside the database
+		au, err := audits.Open(context.Background(), cfg.Store, filepath.Dir(cfg.Store.Path))
+		if err != nil {
+			return nil, err
+		}
+		cfg.Audits = au
+	}
 	as, err := loadAssets()
 	if err != nil {
 		return nil, err
@@ -55,12 +85,15 @@ func New(cfg Config) (*fiber.App, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.MaxUploadBytes <= 0 {
+		cfg.MaxUploadBytes = registry.DefaultMaxUpload
+	}
 	s := &server{cfg: cfg, pages: ps, assets: as, logf: cfg.Logf}
 	app := fiber.New(fiber.Config{
 		Immutable:             true, // strings from Params/Query stay valid after the handler
 		UnescapePath:          true, // Polish path parameters arrive decoded
 		ErrorHandler:          s.handleError,
-		BodyLimit:             BodyLimit,
+		BodyLimit:             s.serverBodyLimit(), // the upload route's; limitBody keeps the rest at BodyLimit
 		ReadTimeout:           30 * time.Second,
 		IdleTimeout:           2 * time.Minute,
 		DisableStartupMessage: true,
@@ -70,6 +103,12 @@ func New(cfg Config) (*fiber.App, error) {
 		StackTraceHandler: s.logPanic,
 	}))
 	app.Use(securityHeaders)
+	app.Use(s.limitBody)
+	s.compression(app)
+	app.Use(s.authenticate)
+	app.Use(s.publicWriteLimit())
+	app.Use(s.csrf)
+	app.Use(s.conditionalEntry)
 	s.routes(app)
 	return app, nil
 }
@@ -85,6 +124,17 @@ func (s *server) routes(app *fiber.App) {
 	app.Get("/umowy", s.handleContracts)
 	app.Get("/umowy/:id", s.handleContract)
 	app.Get("/kontrahenci/:nip", s.handleCounterparty)
+	s.routesAudits(app) // before the registers' /spolki/:slug/:tab
+	s.routesRegisters(app)
+
+	app.Get("/logowanie", noStore, s.handleLoginForm)
+	app.Post("/logowanie", rateLimit(LoginRateLimit, time.Minute), bodyLimit(formBodyLimit), noStore, s.handleLogin)
+	app.Post("/wyloguj", bodyLimit(formBodyLimit), s.handleLogout)
+	panel := app.Group("/panel", s.requireSignedIn, noStore)
+	panel.Get("/", s.handlePanel)
+	s.routesPanel(panel)
+	s.routesPanelRegisters(panel)
+	s.routesAttachments(app)
 
 	api := app.Group("/api/v1", apiHeaders)
 	api.Get("/search", s.apiSearch)
@@ -94,4 +144,10 @@ func (s *server) routes(app *fiber.App) {
 	api.Get("/contracts/:id", s.apiContract)
 	api.Get("/export/contracts.csv", s.apiExportCSV)
 	api.Get("/export/contracts.json", s.apiExportJSON)
+
+	s.routesAppeals(app)
+	s.routesOpenData(app, api)
+	s.routesWriteAPI(app)
+	s.routesAuditLog(app)
+	s.routesImport(app)
 }

@@ -1,0 +1,76 @@
+package web_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+// TestEntryPageConditional: a repeated conditional request for a contract page and its API
+// object gets 304; a change to the register makes it 200 again; a 404 carries no ETag.
+func TestEntryPageConditional(t *testing.T) {
+	e := mustOpenEnv(t, false)
+	for _, path := range []string{fmt.Sprintf("/umowy/%d", e.bus), fmt.Sprintf("/api/v1/contracts/%d", e.bus)} {
+		resp, body := e.do(t, "GET", path)
+		etag := resp.Header.Get("ETag")
+		if resp.StatusCode != 200 || etag == "" || resp.Header.Get("Last-Modified") == "" || body == "" {
+			t.Fatalf("%s: %d, ETag %q", path, resp.StatusCode, etag)
+		}
+		req := httptest.NewRequest("GET", path, nil)
+		req.Header.Set("If-None-Match", etag)
+		r2, err := e.app.Test(req, -1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(r2.Body)
+		if r2.StatusCode != 304 || len(b) != 0 {
+			t.Fatalf("%s repeated: %d with %d bytes, want 304 and no body", path, r2.StatusCode, len(b))
+		}
+		req = httptest.NewRequest("GET", path, nil)
+		req.Header.Set("If-Modified-Since", resp.Header.Get("Last-Modified"))
+		if r3, _ := e.app.Test(req, -1); r3.StatusCode != 304 {
+			t.Fatalf("%s If-Modified-Since: %d, want 304", path, r3.StatusCode)
+		}
+	}
+	if resp, _ := e.do(t, "GET", fmt.Sprintf("/umowy/%d", e.draft)); resp.StatusCode != 404 || resp.Header.Get("ETag") != "" {
+		t.Fatalf("draft: %d with ETag %q", resp.StatusCode, resp.Header.Get("ETag"))
+	}
+}
+
+// TestCompression: pages, API answers and streamed exports are compressed for clients that
+// accept it; dump files (gzip already) are not compressed again; the read API is open to
+// other origins.
+func TestCompression(t *testing.T) {
+	e := mustOpenEnv(t, false)
+	for _, path := range []string{"/szukaj?q=umowa", "/api/v1/contracts", "/api/v1/export/contracts.csv", "/api/v1/export/ocds.json", "/feeds/umowy"} {
+		req := httptest.NewRequest("GET", path, nil)
+		req.Header.Set("Accept-Encoding", "gzip")
+		resp, err := e.app.Test(req, -1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if resp.Header.Get("Content-Encoding") != "gzip" {
+			t.Fatalf("%s: Content-Encoding %q", path, resp.Header.Get("Content-Encoding"))
+		}
+		zr, err := gzip.NewReader(resp.Body)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		b, err := io.ReadAll(zr)
+		if err != nil || len(b) < 200 {
+			t.Fatalf("%s: %d bytes after gunzip (%v)", path, len(b), err)
+		}
+		if strings.HasPrefix(path, "/api/") && resp.Header.Get("Access-Control-Allow-Origin") != "*" {
+			t.Fatalf("%s: CORS header %q", path, resp.Header.Get("Access-Control-Allow-Origin"))
+		}
+	}
+	// Without Accept-Encoding the body is plain.
+	_, body := e.do(t, "GET", "/api/v1/export/contracts.csv")
+	if !bytes.HasPrefix([]byte(body), []byte("\uFEFFid;company")) {
+		t.Fatalf("plain CSV starts %q", body[:20])
+	}
+}

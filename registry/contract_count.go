@@ -81,8 +81,8 @@ func (s *Store) countContracts(ctx context.Context, f ContractFilter) (int, erro
 }
 
 // countIndex names the index that counts f's matches with the fewest rows read: the
-// NIP's, the company's, the year's range, the value range, else any index of public
-// contracts (an index-only count). "" leaves the choice to SQLite.
+// NIP's, the company's, the year's range, the value range, the mode's, else any index of
+// public contracts (an index-only count). "" leaves the choice to SQLite.
 func countIndex(f ContractFilter) string {
 	switch {
 	case f.ID != nil || len(f.Status) > 0 || f.CompanySlug != nil:
@@ -96,7 +96,7 @@ func countIndex(f ContractFilter) string {
 	case f.ValueMin != nil || f.ValueMax != nil:
 		return "contracts_public_value"
 	case f.Mode != nil:
-		return "" // no index leads to a mode; SQLite reads the table once
+		return "contracts_public_mode"
 	}
 	return "contracts_public_value"
 }

@@ -295,6 +295,8 @@ func listIndex(f ContractFilter) string {
 	switch {
 	case f.CompanyID != nil:
 		return "contracts_company_public"
+	case f.Mode != nil:
+		return "contracts_public_mode"
 	}
 	return "contracts_public_signed"
 }

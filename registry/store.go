@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"net/url"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -32,9 +31,6 @@ type Store struct {
 	counts         countCache // totals of public contract listings (contract_count.go)
 }
 
-// cacheKiB is the page cache of each connection, in KiB.
-const cacheKiB = 64 << 10
-
 // timeFormat is how timestamps are stored: UTC, sortable, with milliseconds.
 const timeFormat = "2006-01-02T15:04:05.000Z"
 
@@ -44,7 +40,7 @@ func dsn(path string, readOnly bool) string {
 	q.Set("_journal_mode", "WAL")
 	q.Set("_busy_timeout", "10000")
 	q.Set("_synchronous", "NORMAL")
-	q.Set("_cache_size", strconv.Itoa(-cacheKiB))
+	q.Set("_cache_size", "-65536")
 	if readOnly {
 		q.Set("mode", "ro")
 	} else {

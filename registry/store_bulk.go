@@ -56,12 +56,6 @@ func (s *Store) BulkLoadContracts(ctx context.Context, a Actor, expected int, fi
 	if a.Role != RoleSystem {
 		return Errorf(EFORBIDDEN, "Wczytywanie danych z historią jest dostępne tylko z wiersza poleceń.")
 	}
-	// A larger page cache for the load (the write pool's one connection): the index
-	// builds then read the tables from memory. Restored after the transaction ends.
-	if _, err := s.write.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = %d`, -bulkCacheKiB)); err != nil {
-		return formatError(err)
-	}
-	defer s.write.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA cache_size = %d`, -cacheKiB))
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
 		return formatError(err)
@@ -150,9 +144,6 @@ func (s *Store) BulkLoadContracts(ctx context.Context, a Actor, expected int, fi
 	}
 	return formatError(tx.Commit())
 }
-
-// bulkCacheKiB is the page cache of a bulk load's connection, in KiB (cacheKiB otherwise).
-const bulkCacheKiB = 512 << 10
 
 // errBulkStopped is what add answers once a bulk load has failed; the load's own error is
 // returned by BulkLoadContracts.

@@ -5,12 +5,15 @@
 package web
 
 import (
+	"context"
 	"errors"
+	"path/filepath"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 
+	"jawnosc/appeals"
 	"jawnosc/audits"
 	"jawnosc/registry"
 	"jawnosc/search"
@@ -19,13 +22,14 @@ import (
 // Config is what the web layer needs; main builds it.
 type Config struct {
 	Store    *registry.Store
-	Audits   *audits.Store // audit reports and signals (required)
+	Audits   *audits.Store // audit reports and signals; nil: opened beside the database
 	Index    *search.Index
-	Indexer  *search.Indexer // may be nil; Notify() after writes
-	Demo     bool            // show the "dane demonstracyjne" banner on every page
-	City     string          // e.g. "Kraków"
-	BaseURL  string          // for absolute links in exports, may be ""
-	OpenData OpenDataConfig  // OCDS prefix, data licence, dumps directory
+	Indexer  *search.Indexer  // may be nil; Notify() after writes
+	Demo     bool             // show the "dane demonstracyjne" banner on every page
+	City     string           // e.g. "Kraków"
+	BaseURL  string           // for absolute links in exports, may be ""
+	OpenData OpenDataConfig   // OCDS prefix, data licence, dumps directory
+	Appeals  *appeals.Service // information requests; nil: New opens it on Store
 	Logf     func(format string, args ...any)
 	// AttachmentsDir is where uploaded PDFs are kept (the data directory's attachments/).
 	AttachmentsDir string
@@ -56,6 +60,20 @@ func New(cfg Config) (*fiber.App, error) {
 	}
 	if cfg.Logf == nil {
 		cfg.Logf = func(string, ...any) {}
+	}
+	if cfg.Appeals == nil {
+		svc, err := appeals.Open(context.Background(), cfg.Store)
+		if err != nil {
+			return nil, err
+		}
+		cfg.Appeals = svc
+	}
+	if cfg.Audits == nil { // tests of other features: the audits tables beside the database
+		au, err := audits.Open(context.Background(), cfg.Store, filepath.Dir(cfg.Store.Path))
+		if err != nil {
+			return nil, err
+		}
+		cfg.Audits = au
 	}
 	as, err := loadAssets()
 	if err != nil {
@@ -102,6 +120,7 @@ func (s *server) routes(app *fiber.App) {
 	app.Get("/umowy", s.handleContracts)
 	app.Get("/umowy/:id", s.handleContract)
 	app.Get("/kontrahenci/:nip", s.handleCounterparty)
+	s.routesAudits(app) // before the registers' /spolki/:slug/:tab
 	s.routesRegisters(app)
 
 	app.Get("/logowanie", noStore, s.handleLoginForm)
@@ -110,6 +129,7 @@ func (s *server) routes(app *fiber.App) {
 	panel := app.Group("/panel", s.requireSignedIn, noStore)
 	panel.Get("/", s.handlePanel)
 	s.routesPanel(panel)
+	s.routesPanelRegisters(panel)
 	s.routesAttachments(app)
 
 	api := app.Group("/api/v1", apiHeaders)
@@ -120,6 +140,8 @@ func (s *server) routes(app *fiber.App) {
 	api.Get("/contracts/:id", s.apiContract)
 	api.Get("/export/contracts.csv", s.apiExportCSV)
 	api.Get("/export/contracts.json", s.apiExportJSON)
+
+	s.routesAppeals(app)
 	s.routesOpenData(app, api)
 	s.routesWriteAPI(app)
 	s.routesAuditLog(app)

@@ -5,6 +5,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -37,6 +38,7 @@ Commands:
   serve    [--addr 127.0.0.1:8080] [--demo]   run the server (--demo fills an empty database with demo data)
   demo     [--contracts N]                    fill an empty database with the demo data set
   import   --company SLUG contracts FILE      import contracts from CSV or XLSX (all or nothing)
+  import   --company SLUG ocds FILE.json      import the contracts of an OCDS release package (all or nothing)
   import   --company SLUG [--map 'their=ours,…'] [--set 'ours=value,…'] expenses|ads|recruitments FILE
                                               import another register, with a column mapping
   reindex                                     rebuild the search index from the database
@@ -190,7 +192,8 @@ func runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	app, err := web.New(web.Config{Store: store, Audits: auditStore, Index: ix, Indexer: indexer, Demo: isDemo, City: "Kraków", Logf: log.Printf,
-		OpenData: openDataConfig(*dataDir), AttachmentsDir: attachmentsDir(*dataDir), MaxUploadBytes: maxUpload, Appeals: requests})
+		BaseURL: os.Getenv("JAWNOSC_BASE_URL"), OpenData: openDataConfig(*dataDir), AttachmentsDir: attachmentsDir(*dataDir),
+		MaxUploadBytes: maxUpload, Appeals: requests})
 	if err != nil {
 		return err
 	}
@@ -279,7 +282,7 @@ func runImport(ctx context.Context, args []string, out, errOut io.Writer) error 
 	mapping := fs.String("map", "", "expenses, ads, recruitments: the file's columns onto ours, e.g. 'medium=outlet_name,EURO=amount_gross'")
 	set := fs.String("set", "", "expenses, ads, recruitments: one value for every row, e.g. 'currency=EUR,outlet_kind=press'")
 	fs.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: jawnosc import --company SLUG [--map 'their=ours,…'] [--set 'ours=value,…'] contracts|expenses|ads|recruitments FILE.csv|FILE.xlsx")
+		fmt.Fprintln(os.Stderr, "usage: jawnosc import --company SLUG [--map 'their=ours,…'] [--set 'ours=value,…'] contracts|expenses|ads|recruitments FILE.csv|FILE.xlsx | ocds FILE.json")
 	}
 	rest := parseInterspersed(fs, args)
 	if *company == "" || len(rest) != 2 {
@@ -287,7 +290,7 @@ func runImport(ctx context.Context, args []string, out, errOut io.Writer) error 
 		return errors.New("missing --company, register or file")
 	}
 	register, path := rest[0], rest[1]
-	if register != "contracts" {
+	if register != "contracts" && register != "ocds" {
 		store, err := openStore(*dataDir)
 		if err != nil {
 			return err
@@ -314,6 +317,9 @@ func runImport(ctx context.Context, args []string, out, errOut io.Writer) error 
 	co, err := store.FindCompanyBySlug(ctx, *company)
 	if err != nil {
 		return err
+	}
+	if register == "ocds" {
+		return importOCDS(ctx, store, co, bytes.NewReader(data), path, out, errOut)
 	}
 	items, err := parseContractsFile(data)
 	if err != nil {

@@ -3,30 +3,20 @@ package audits
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"sort"
 
 	"jawnosc/registry"
 )
 
-// The signals of the recruitment and advertising registers: a recruitment without an open
-// procedure or with an application window shorter than RecruitmentMinDays, and one outlet
-// taking more than AdConcentrationPct of a company's advertising money in a half-year (per
-// currency, when the half-year has at least adMinEntries ads).
-
-// adMinEntries is the fewest ads of a half-year that make its concentration meaningful.
-const adMinEntries = 3
-
-func init() {
-	companyRules = append(companyRules, recruitmentSignals, adConcentrationSignals)
-}
-
-// recruitmentSignals reads the company's published recruitments.
+// recruitmentSignals: a board appointment without an open procedure, and an open
+// competition whose application window (announcement to deadline) is shorter than
+// RecruitmentMinDays. Published recruitments only.
 func recruitmentSignals(ctx context.Context, tx *sql.Tx, companyID int64, _ Thresholds) ([]*Signal, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT p.entry_id, v.data FROM recruitments p
-		JOIN entries e ON e.id = p.entry_id JOIN entry_versions v ON v.entry_id = e.id AND v.version = e.version
-		WHERE p.company_id = ? AND e.status = ? ORDER BY p.entry_id`, companyID, registry.StatusPublished)
+	rows, err := tx.QueryContext(ctx, `SELECT r.entry_id, r.body, r.position, r.procedure, r.announced_on, r.decided_on,
+		COALESCE(json_extract(v.data, '$.application_deadline'), '')
+		FROM recruitments r JOIN entries e ON e.id = r.entry_id JOIN entry_versions v ON v.entry_id = e.id AND v.version = e.version
+		WHERE r.company_id = ? AND e.status = 'published' ORDER BY r.decided_on, r.entry_id`, companyID)
 	if err != nil {
 		return nil, err
 	}
@@ -34,106 +24,107 @@ func recruitmentSignals(ctx context.Context, tx *sql.Tx, companyID int64, _ Thre
 	var out []*Signal
 	for rows.Next() {
 		var id int64
-		var data string
-		if err := rows.Scan(&id, &data); err != nil {
+		var body, position, procedure string
+		var announced, decided, deadline registry.Date
+		if err := rows.Scan(&id, &body, &position, &procedure, &announced, &decided, &deadline); err != nil {
 			return nil, err
 		}
-		var d registry.RecruitmentData
-		if err := json.Unmarshal([]byte(data), &d); err != nil {
-			return nil, err
+		label := position + " (" + registry.LabelOf(registry.Bodies, body) + ")"
+		on := decided
+		if on == "" {
+			on = announced
 		}
-		en := SignalEntry{EntryID: id, Kind: registry.KindRecruitment, Label: d.Position + " (" + registry.LabelOf(registry.Bodies, d.Body) + ")",
-			Date: d.DecidedOn(), Amount: d.Remuneration.FixedMonthly, URL: entryURL(registry.KindRecruitment, id)}
+		entry := []SignalEntry{{EntryID: id, Kind: registry.KindRecruitment, Label: label, Date: on, URL: entryURL(registry.KindRecruitment, id)}}
 		switch {
-		case d.WithoutOpenProcedure():
-			who := ""
-			if d.Appointee != nil {
-				who = " (" + d.Appointee.Name + ")"
+		case procedure == registry.ProcedureWithout:
+			out = append(out, &Signal{Rule: RuleRecruitment, Date: on, Entries: entry,
+				Reason: fmt.Sprintf("Stanowisko %s obsadzono bez otwartego postępowania kwalifikacyjnego (uchwała z %s).", label, on.Polish())})
+		case announced != "" && deadline != "":
+			if d := registry.DaysBetween(announced, deadline); d < RecruitmentMinDays {
+				out = append(out, &Signal{Rule: RuleRecruitment, Date: on, Entries: entry,
+					Reason: fmt.Sprintf("Na zgłoszenia na stanowisko %s dano %d dni (ogłoszenie %s, termin %s); sygnał pojawia się przy terminie krótszym niż %d dni.",
+						label, d, announced.Polish(), deadline.Polish(), RecruitmentMinDays)})
 			}
-			out = append(out, &Signal{Rule: RuleRecruitment, Date: en.Date, Entries: []SignalEntry{en},
-				Reason: fmt.Sprintf("Na stanowisko „%s”%s powołano bez otwartego postępowania kwalifikacyjnego.", d.Position, who)})
-		case d.WindowDays() >= 0 && d.WindowDays() < RecruitmentMinDays:
-			out = append(out, &Signal{Rule: RuleRecruitment, Date: en.Date, Entries: []SignalEntry{en},
-				Reason: fmt.Sprintf("Na zgłoszenia na stanowisko „%s” dano %s od ogłoszenia (%s) do terminu (%s) — mniej niż %d.",
-					d.Position, plural(d.WindowDays(), "dzień", "dni", "dni"), d.AnnouncedOn.Polish(), d.ApplicationDeadline.Polish(), RecruitmentMinDays)})
 		}
 	}
 	return out, rows.Err()
 }
 
-// adFact is one published ad as the concentration rule sees it.
+// adFact is one published advertising order as the concentration rule reads it.
 type adFact struct {
-	id                              int64
-	outlet, campaign, currency, day string
-	amount                          registry.Money
+	ID       int64
+	Outlet   string
+	Campaign string
+	Start    registry.Date
+	Amount   registry.Money
 }
 
-// adConcentrationSignals groups the company's published ads by half-year (of the period's
-// start) and currency, and flags an outlet with more than AdConcentrationPct of the money.
-func adConcentrationSignals(ctx context.Context, tx *sql.Tx, companyID int64, _ Thresholds) ([]*Signal, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT p.entry_id, p.outlet_name, p.campaign, p.currency, p.period_start, p.amount_gross
-		FROM ads p JOIN entries e ON e.id = p.entry_id WHERE p.company_id = ? AND e.status = ? ORDER BY p.period_start, p.entry_id`,
-		companyID, registry.StatusPublished)
+// halfYear names the half-year of a date: "2026-H1" (January–June) or "2026-H2".
+func halfYear(d registry.Date) string {
+	if len(d) < 7 {
+		return ""
+	}
+	if d[5:7] <= "06" {
+		return string(d[:4]) + "-H1"
+	}
+	return string(d[:4]) + "-H2"
+}
+
+// adSignals: in a half-year (by the start of each order), one outlet taking more than
+// AdConcentrationPct percent of the company's advertising spending (PLN, gross).
+func adSignals(ctx context.Context, tx *sql.Tx, companyID int64, _ Thresholds) ([]*Signal, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT a.entry_id, a.outlet_name, a.campaign, a.period_start, a.amount_gross
+		FROM ads a JOIN entries e ON e.id = a.entry_id
+		WHERE a.company_id = ? AND e.status = 'published' AND a.currency = 'PLN' ORDER BY a.period_start, a.entry_id`, companyID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	groups := map[string][]adFact{}
+	byHalf := map[string][]adFact{}
 	for rows.Next() {
 		var a adFact
-		if err := rows.Scan(&a.id, &a.outlet, &a.campaign, &a.currency, &a.day, &a.amount); err != nil {
+		if err := rows.Scan(&a.ID, &a.Outlet, &a.Campaign, &a.Start, &a.Amount); err != nil {
 			return nil, err
 		}
-		half := "1"
-		if len(a.day) >= 7 && a.day[5:7] > "06" {
-			half = "2"
+		if h := halfYear(a.Start); h != "" {
+			byHalf[h] = append(byHalf[h], a)
 		}
-		key := a.day[:4] + "-H" + half + " " + a.currency
-		groups[key] = append(groups[key], a)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	var out []*Signal
-	for _, key := range sortedKeys(groups) {
-		ads := groups[key]
-		if len(ads) < adMinEntries {
+	for _, h := range sortedKeys(byHalf) {
+		ads := byHalf[h]
+		var total registry.Money
+		perOutlet := map[string]registry.Money{}
+		for _, a := range ads {
+			total += a.Amount
+			perOutlet[a.Outlet] += a.Amount
+		}
+		outlets := sortedKeys(perOutlet)
+		sort.SliceStable(outlets, func(i, j int) bool { return perOutlet[outlets[i]] > perOutlet[outlets[j]] })
+		if len(outlets) == 0 || total <= 0 {
 			continue
 		}
-		byOutlet := map[string]registry.Money{}
-		var total registry.Money
-		for _, a := range ads {
-			byOutlet[a.outlet] += a.amount
-			total += a.amount
-		}
-		outlets := sortedKeys(byOutlet)
-		sort.SliceStable(outlets, func(i, j int) bool { return byOutlet[outlets[i]] > byOutlet[outlets[j]] })
 		top := outlets[0]
-		if total <= 0 || int64(byOutlet[top])*100 <= int64(total)*AdConcentrationPct {
+		if int64(perOutlet[top])*100 <= int64(total)*AdConcentrationPct {
 			continue
 		}
 		var entries []SignalEntry
+		var last registry.Date
 		for _, a := range ads {
-			if a.outlet == top && len(entries) < maxEntriesPerSignal {
-				entries = append(entries, SignalEntry{EntryID: a.id, Kind: registry.KindAd, Label: a.campaign + " — " + a.outlet,
-					Date: registry.Date(a.day), Amount: a.amount, URL: entryURL(registry.KindAd, a.id)})
+			if a.Outlet == top && len(entries) < maxEntriesPerSignal {
+				entries = append(entries, SignalEntry{EntryID: a.ID, Kind: registry.KindAd, Label: a.Outlet + ": " + a.Campaign,
+					Date: a.Start, Amount: a.Amount, URL: entryURL(registry.KindAd, a.ID)})
+				last = a.Start
 			}
 		}
-		year, half, cur := key[:4], key[6:7], key[8:]
-		halfName := map[string]string{"1": "I", "2": "II"}[half]
-		out = append(out, &Signal{Rule: RuleAdConcentration, Total: byOutlet[top], Date: entries[0].Date, Entries: entries,
-			Reason: fmt.Sprintf("W %s półroczu %s medium „%s” otrzymało %s wydatków spółki na media (%s z %s, %s); sygnał obejmuje udziały powyżej %d%%.",
-				halfName, year, top, percent(int64(byOutlet[top]), int64(total)), moneyIn(byOutlet[top], cur), moneyIn(total, cur),
-				fmt.Sprintf("%d %s", len(ads), plural(len(ads), "zlecenie", "zlecenia", "zleceń")), AdConcentrationPct)})
+		half := map[byte]string{'1': "pierwszym", '2': "drugim"}[h[len(h)-1]]
+		out = append(out, &Signal{Rule: RuleAdConcentration, Total: perOutlet[top], Date: last, Entries: entries,
+			Reason: fmt.Sprintf("W %s półroczu %s r. medium „%s” otrzymało %s z %s wydanych na reklamę (%s, %d z %d %s); sygnał pojawia się powyżej %d%%.",
+				half, h[:4], top, perOutlet[top], total, percent(int64(perOutlet[top]), int64(total)), len(entries), len(ads),
+				plural(len(ads), "zamówienia", "zamówień", "zamówień"), AdConcentrationPct)})
 	}
 	return out, nil
-}
-
-// moneyIn formats an amount in its currency.
-func moneyIn(m registry.Money, currency string) string {
-	if currency == "PLN" || currency == "" {
-		return m.String()
-	}
-	s := m.String()
-	return s[:len(s)-len("zł")] + currency
 }

@@ -3,74 +3,84 @@ package audits_test
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"jawnosc/audits"
 	"jawnosc/registry"
 )
 
+// recruitment returns a valid open competition for the position with the window given.
+func recruitment(position string, announced, deadline registry.Date) registry.RecruitmentData {
+	return registry.RecruitmentData{Body: "management_board", Position: position, LegalBasis: "art. 10a ustawy o gospodarce komunalnej",
+		Procedure: registry.ProcedureOpen, AnnouncedOn: announced, AnnouncementPlace: "BIP spółki", ApplicationDeadline: deadline,
+		Requirements: "Wyższe wykształcenie.", SelectionCriteria: "Koncepcja rozwoju spółki.", Commission: "Rada Nadzorcza",
+		ApplicantsCount: 4, AdmittedCount: 3, InterviewedCount: 2, Outcome: "cancelled"}
+}
+
 func TestSignalRecruitment(t *testing.T) {
-	e := mustOpen(t, warsawNoon(2026, 3, 5))
 	ctx := context.Background()
+	e := mustOpen(t, warsawNoon(2026, 3, 5))
 	mpk := e.company(t, "mpk")
-	open := registry.RecruitmentData{Body: "management_board", Position: "Prezes Zarządu", LegalBasis: "art. 10a ugk",
-		Procedure: registry.ProcedureOpen, AnnouncedOn: "2026-01-02", AnnouncementPlace: "BIP", ApplicationDeadline: "2026-01-23",
-		Requirements: "Wykształcenie wyższe.", Outcome: "in_progress"}
-	add := func(d registry.RecruitmentData) int64 {
-		r, err := e.reg.Recruitments().Create(ctx, system, mpk.ID, d, true)
+	regs := e.reg.Recruitments()
+	create := func(d registry.RecruitmentData) int64 {
+		t.Helper()
+		r, err := regs.Create(ctx, system, mpk.ID, d, true)
 		if err != nil {
-			t.Fatal(err, registry.ErrorFields(err))
+			t.Fatalf("%v %v", err, registry.ErrorFields(err))
 		}
 		return r.ID
 	}
-	add(open) // 21 days: no signal
-	short := open
-	short.ApplicationDeadline = "2026-01-12"
-	shortID := add(short)
-	direct := registry.RecruitmentData{Body: "supervisory_board", Position: "Członek RN", LegalBasis: "umowa spółki", Procedure: registry.ProcedureWithout,
-		Outcome: registry.OutcomeAppointed, Appointee: &registry.Appointee{Name: "Jan Kowalski", Function: "Członek RN", Qualifications: "Egzamin.",
-			ResolutionNumber: "ZW/1", ResolutionDate: "2026-02-01", TermStart: "2026-02-01"}}
-	directID := add(direct)
+	create(recruitment("Prezes Zarządu", "2026-01-02", "2026-01-16")) // 14 days: no signal
+	short := create(recruitment("Wiceprezes Zarządu", "2026-01-02", "2026-01-15"))
+	direct := create(registry.RecruitmentData{Body: "supervisory_board", Position: "Członek Rady Nadzorczej", LegalBasis: "§ 12 umowy spółki",
+		Procedure: registry.ProcedureWithout, Outcome: registry.OutcomeAppointed,
+		Appointee: &registry.Appointee{Name: "Jan Kowalski", Function: "Członek Rady Nadzorczej", Qualifications: "Egzamin dla kandydatów na członków rad nadzorczych.",
+			ResolutionNumber: "ZW/1/2026", ResolutionDate: "2026-03-01", TermStart: "2026-03-01", TermEnd: "2029-06-30"}})
 	got := e.fired(t, audits.RuleRecruitment)
-	if want := [][]int64{{shortID}, {directID}}; !slices.EqualFunc(got, want, slices.Equal) {
-		t.Fatalf("recruitment signals %v, want %v", got, want)
+	if want := [][]int64{{short}, {direct}}; !slices.EqualFunc(got, want, slices.Equal) {
+		t.Fatalf("recruitment: %v, want %v", got, want)
 	}
-	if _, err := e.reg.Recruitments().Withdraw(ctx, system, directID, "Wpis omyłkowy."); err != nil {
-		t.Fatal(err)
-	}
-	if got := e.fired(t, audits.RuleRecruitment); len(got) != 1 || got[0][0] != shortID {
-		t.Fatalf("after withdrawal: %v", got)
+	rule := audits.RuleRecruitment
+	sigs, _, _ := e.st.FindSignals(ctx, audits.SignalFilter{Rule: &rule})
+	reasons := sigs[0].Reason + " | " + sigs[1].Reason
+	for _, w := range []string{"dano 13 dni", "bez otwartego postępowania", "/rekrutacje/"} {
+		if !strings.Contains(reasons+" "+sigs[0].Entries[0].URL+sigs[1].Entries[0].URL, w) {
+			t.Errorf("reasons %q lack %q", reasons, w)
+		}
 	}
 }
 
 func TestSignalAdConcentration(t *testing.T) {
-	e := mustOpen(t, warsawNoon(2026, 9, 5))
 	ctx := context.Background()
+	e := mustOpen(t, warsawNoon(2026, 12, 1))
 	mpk := e.company(t, "mpk")
-	ad := func(outlet string, zl int64, start registry.Date) int64 {
-		a, err := e.reg.Ads().Create(ctx, system, mpk.ID, registry.AdData{Outlet: registry.Outlet{Name: outlet, Kind: "press"}, Campaign: "Kampania",
-			ContentKind: "advertisement", PeriodStart: start, PeriodEnd: start, AmountGross: registry.MoneyFromZloty(zl), Procedure: registry.ModeDirectAward}, true)
+	ads := e.reg.Ads()
+	create := func(outlet string, start, end registry.Date, zloty int64) int64 {
+		t.Helper()
+		d := registry.AdData{Outlet: registry.Outlet{Name: outlet, Kind: "press", Publisher: "Wydawnictwo " + outlet},
+			Campaign: "Kampania " + string(start), ContentKind: "advertisement", PeriodStart: start, PeriodEnd: end,
+			AmountGross: registry.MoneyFromZloty(zloty), Procedure: registry.ModeQuotationBelowThreshold}
+		a, err := ads.Create(ctx, system, mpk.ID, d, true)
 		if err != nil {
-			t.Fatal(err, registry.ErrorFields(err))
+			t.Fatalf("%v %v", err, registry.ErrorFields(err))
 		}
 		return a.ID
 	}
-	// First half of 2026: 60% to one outlet (fires); second half: 50% exactly (does not).
-	a1 := ad("Gazeta", 400, "2026-01-10")
-	a2 := ad("Gazeta", 200, "2026-03-10")
-	ad("Radio", 300, "2026-02-10")
-	ad("Portal", 100, "2026-05-10")
-	ad("Gazeta", 500, "2026-07-10")
-	ad("Radio", 300, "2026-08-10")
-	ad("Portal", 200, "2026-09-10")
+	// First half-year: exactly half each — not more than half.
+	create("Gazeta Krakowska", "2026-01-10", "2026-01-31", 500)
+	create("Radio Kraków", "2026-06-30", "2026-07-15", 500)
+	// Second half-year: one outlet just over half.
+	a1 := create("Gazeta Krakowska", "2026-07-01", "2026-07-31", 300)
+	a2 := create("Gazeta Krakowska", "2026-09-01", "2026-09-30", 201)
+	create("Radio Kraków", "2026-10-01", "2026-10-31", 499)
 	got := e.fired(t, audits.RuleAdConcentration)
 	if want := [][]int64{{a1, a2}}; !slices.EqualFunc(got, want, slices.Equal) {
-		t.Fatalf("ad concentration %v, want %v", got, want)
+		t.Fatalf("ad concentration: %v, want %v", got, want)
 	}
-	sigs, _, err := e.st.FindSignals(ctx, audits.SignalFilter{Rule: ref(audits.RuleAdConcentration)})
-	if err != nil || len(sigs) != 1 || sigs[0].Reason != "W I półroczu 2026 medium „Gazeta” otrzymało 60,0% wydatków spółki na media (600,00 zł z 1 000,00 zł, 4 zlecenia); sygnał obejmuje udziały powyżej 50%." {
-		t.Fatalf("signal: %v %+v", err, sigs)
+	rule := audits.RuleAdConcentration
+	sigs, _, _ := e.st.FindSignals(ctx, audits.SignalFilter{Rule: &rule})
+	if r := sigs[0].Reason; !strings.Contains(r, "W drugim półroczu 2026 r. medium „Gazeta Krakowska” otrzymało 501,00 zł z 1 000,00 zł") || !strings.Contains(r, "50,1%") {
+		t.Fatalf("reason: %s", r)
 	}
 }
-
-func ref[T any](v T) *T { return &v }

@@ -37,6 +37,8 @@ Commands:
   serve    [--addr 127.0.0.1:8080] [--demo]   run the server (--demo fills an empty database with demo data)
   demo     [--contracts N]                    fill an empty database with the demo data set
   import   --company SLUG contracts FILE      import contracts from CSV or XLSX (all or nothing)
+  import   --company SLUG [--map 'their=ours,…'] [--set 'ours=value,…'] expenses|ads|recruitments FILE
+                                              import another register, with a column mapping
   reindex                                     rebuild the search index from the database
   verify                                      recompute the ledger's hash chain
   backup   FILE                               write a consistent copy of the database while it runs
@@ -264,16 +266,31 @@ func runDemo(ctx context.Context, args []string) error {
 func runImport(ctx context.Context, args []string, out, errOut io.Writer) error {
 	fs, dataDir := flags("import")
 	company := fs.String("company", "", "slug of the company the entries belong to")
-	fs.Usage = func() { fmt.Fprintln(os.Stderr, "usage: jawnosc import --company SLUG contracts FILE.csv|FILE.xlsx") }
-	fs.Parse(args)
-	rest := fs.Args()
+	mapping := fs.String("map", "", "expenses, ads, recruitments: the file's columns onto ours, e.g. 'medium=outlet_name,EURO=amount_gross'")
+	set := fs.String("set", "", "expenses, ads, recruitments: one value for every row, e.g. 'currency=EUR,outlet_kind=press'")
+	fs.Usage = func() {
+		fmt.Fprintln(os.Stderr, "usage: jawnosc import --company SLUG [--map 'their=ours,…'] [--set 'ours=value,…'] contracts|expenses|ads|recruitments FILE.csv|FILE.xlsx")
+	}
+	rest := parseInterspersed(fs, args)
 	if *company == "" || len(rest) != 2 {
 		fs.Usage()
 		return errors.New("missing --company, register or file")
 	}
 	register, path := rest[0], rest[1]
 	if register != "contracts" {
-		return fmt.Errorf("unknown register %q (known: contracts)", register)
+		store, err := openStore(*dataDir)
+		if err != nil {
+			return err
+		}
+		defer store.Close()
+		co, err := store.FindCompanyBySlug(ctx, *company)
+		if err != nil {
+			return err
+		}
+		return importRegister(ctx, store, co, register, path, *mapping, *set, out, errOut)
+	}
+	if *mapping != "" || *set != "" {
+		return errors.New("--map and --set are for expenses, ads and recruitments; a contracts file uses our column names")
 	}
 	data, err := readImportFile(path)
 	if err != nil {

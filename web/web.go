@@ -120,6 +120,7 @@ func (s *server) routes(app *fiber.App) {
 	panel := app.Group("/panel", s.requireSignedIn, noStore)
 	panel.Get("/", s.handlePanel)
 	s.routesPanel(panel)
+	s.routesPanelRegisters(panel)
 	s.routesAttachments(app)
 
 	api := app.Group("/api/v1", apiHeaders)

@@ -12,7 +12,7 @@ const loadBatch = 2000
 // Load fills an empty database with the demo data set: creates Companies(), generates
 // n contracts from DefaultSeed and loads them through the store's bulk loader in
 // batches grouped by company, adds the demo expenses, ads and recruitments
-// (LoadRegisters) and the demo information requests (LoadRequests), then marks the
+// (LoadRegisters), files the demo information requests (LoadRequests), then marks the
 // database as demo ("demo" = "1").
 // progress, when not nil, is called after each batch with the contracts loaded so far.
 // Returns EINVALID when the database already holds companies or n is negative, and

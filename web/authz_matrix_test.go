@@ -168,6 +168,7 @@ func writeCases() []writeCase {
 	}
 	cases = append(cases, registerWriteCases()...)
 	cases = append(cases, panelRegisterWriteCases()...)
+	cases = append(cases, requestWriteCases()...)
 	return append(cases, []writeCase{
 		// The panel's forms (session and CSRF token).
 		{"POST", "/panel/umowy", func(t *testing.T, m *matrixEnv, c *matrixClient) *http.Request {

@@ -5,6 +5,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -20,6 +21,7 @@ import (
 	"time"
 	_ "time/tzdata" // deadlines and dates are computed in Europe/Warsaw on any machine
 
+	"jawnosc/appeals"
 	"jawnosc/audits"
 	"jawnosc/bench"
 	"jawnosc/demo"
@@ -36,6 +38,9 @@ Commands:
   serve    [--addr 127.0.0.1:8080] [--demo]   run the server (--demo fills an empty database with demo data)
   demo     [--contracts N]                    fill an empty database with the demo data set
   import   --company SLUG contracts FILE      import contracts from CSV or XLSX (all or nothing)
+  import   --company SLUG ocds FILE.json      import the contracts of an OCDS release package (all or nothing)
+  import   --company SLUG [--map 'their=ours,…'] [--set 'ours=value,…'] expenses|ads|recruitments FILE
+                                              import another register, with a column mapping
   reindex                                     rebuild the search index from the database
   verify                                      recompute the ledger's hash chain
   backup   FILE                               write a consistent copy of the database while it runs
@@ -167,7 +172,11 @@ func runServe(ctx context.Context, args []string) error {
 		return fmt.Errorf("search index: %w", err)
 	}
 	defer ix.Close()
-	indexer := search.NewIndexer(ix, search.StoreSource{Store: store, Audits: auditStore}, log.Printf)
+	requests, mailer, err := openAppeals(ctx, store, *addr)
+	if err != nil {
+		return err
+	}
+	indexer := search.NewIndexer(ix, search.StoreSource{Store: store, Audits: auditStore, Appeals: requests}, log.Printf)
 	started := time.Now()
 	if n, err := indexer.CatchUp(ctx); err != nil {
 		return fmt.Errorf("search index catch-up: %w", err)
@@ -183,13 +192,14 @@ func runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	app, err := web.New(web.Config{Store: store, Audits: auditStore, Index: ix, Indexer: indexer, Demo: isDemo, City: "Kraków", Logf: log.Printf,
-		OpenData: openDataConfig(*dataDir), AttachmentsDir: attachmentsDir(*dataDir), MaxUploadBytes: maxUpload})
+		BaseURL: os.Getenv("JAWNOSC_BASE_URL"), OpenData: openDataConfig(*dataDir), AttachmentsDir: attachmentsDir(*dataDir),
+		MaxUploadBytes: maxUpload, Appeals: requests})
 	if err != nil {
 		return err
 	}
 	jobCtx, stopJobs := context.WithCancel(context.Background())
 	defer stopJobs()
-	sched, err := startScheduler(jobCtx, scheduledJobs(jobDeps{Store: store, Audits: auditStore, DataDir: *dataDir, Now: time.Now}))
+	sched, err := startScheduler(jobCtx, scheduledJobs(jobDeps{Store: store, Audits: auditStore, DataDir: *dataDir, Now: time.Now, Appeals: requests, Mailer: mailer}))
 	if err != nil {
 		return err
 	}
@@ -269,16 +279,31 @@ func runDemo(ctx context.Context, args []string) error {
 func runImport(ctx context.Context, args []string, out, errOut io.Writer) error {
 	fs, dataDir := flags("import")
 	company := fs.String("company", "", "slug of the company the entries belong to")
-	fs.Usage = func() { fmt.Fprintln(os.Stderr, "usage: jawnosc import --company SLUG contracts FILE.csv|FILE.xlsx") }
-	fs.Parse(args)
-	rest := fs.Args()
+	mapping := fs.String("map", "", "expenses, ads, recruitments: the file's columns onto ours, e.g. 'medium=outlet_name,EURO=amount_gross'")
+	set := fs.String("set", "", "expenses, ads, recruitments: one value for every row, e.g. 'currency=EUR,outlet_kind=press'")
+	fs.Usage = func() {
+		fmt.Fprintln(os.Stderr, "usage: jawnosc import --company SLUG [--map 'their=ours,…'] [--set 'ours=value,…'] contracts|expenses|ads|recruitments FILE.csv|FILE.xlsx | ocds FILE.json")
+	}
+	rest := parseInterspersed(fs, args)
 	if *company == "" || len(rest) != 2 {
 		fs.Usage()
 		return errors.New("missing --company, register or file")
 	}
 	register, path := rest[0], rest[1]
-	if register != "contracts" {
-		return fmt.Errorf("unknown register %q (known: contracts)", register)
+	if register != "contracts" && register != "ocds" {
+		store, err := openStore(*dataDir)
+		if err != nil {
+			return err
+		}
+		defer store.Close()
+		co, err := store.FindCompanyBySlug(ctx, *company)
+		if err != nil {
+			return err
+		}
+		return importRegister(ctx, store, co, register, path, *mapping, *set, out, errOut)
+	}
+	if *mapping != "" || *set != "" {
+		return errors.New("--map and --set are for expenses, ads and recruitments; a contracts file uses our column names")
 	}
 	data, err := readImportFile(path)
 	if err != nil {
@@ -292,6 +317,9 @@ func runImport(ctx context.Context, args []string, out, errOut io.Writer) error 
 	co, err := store.FindCompanyBySlug(ctx, *company)
 	if err != nil {
 		return err
+	}
+	if register == "ocds" {
+		return importOCDS(ctx, store, co, bytes.NewReader(data), path, out, errOut)
 	}
 	items, err := parseContractsFile(data)
 	if err != nil {
@@ -318,8 +346,12 @@ func runReindex(ctx context.Context, args []string) error {
 		return err
 	}
 	defer store.Close()
+	requests, err := appeals.Open(ctx, store)
+	if err != nil {
+		return err
+	}
 	started := time.Now()
-	if err := search.Rebuild(ctx, indexDir(*dataDir), search.StoreSource{Store: store}, progressBar("reindex", os.Stderr)); err != nil {
+	if err := search.Rebuild(ctx, indexDir(*dataDir), search.StoreSource{Store: store, Appeals: requests}, progressBar("reindex", os.Stderr)); err != nil {
 		return err
 	}
 	log.Printf("reindex: done in %s", time.Since(started).Round(time.Millisecond))

@@ -4,13 +4,16 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/robfig/cron/v3"
 
+	"jawnosc/appeals"
 	"jawnosc/audits"
 	"jawnosc/registry"
+	"jawnosc/web"
 )
 
 // job is one scheduled task: a stable name (in logs), a cron spec read in Europe/Warsaw
@@ -27,6 +30,8 @@ type jobDeps struct {
 	Store   *registry.Store
 	Audits  *audits.Store
 	DataDir string
+	Appeals *appeals.Service // information requests; nil leaves their jobs idle
+	Mailer  *appeals.Mailer  // nil when JAWNOSC_SMTP_URL is not set
 	Now     func() time.Time
 }
 
@@ -44,6 +49,8 @@ func scheduledJobs(d jobDeps) []job {
 			}
 			return err
 		}},
+		{Name: "requests-daily", Spec: "5 6 * * *", Run: requestsDaily(d)},
+		{Name: "requests-outbox", Spec: "*/5 * * * *", Run: requestsOutbox(d)},
 		{Name: "backup", Spec: "30 2 * * *", Run: func(ctx context.Context) error {
 			path, err := d.Store.RotateBackup(ctx, filepath.Join(d.DataDir, "backups"), d.Now(), backupsKept)
 			if err == nil {
@@ -55,6 +62,15 @@ func scheduledJobs(d jobDeps) []job {
 			n, err := d.Audits.RecheckSignals(ctx)
 			if err == nil {
 				log.Printf("job signals-recheck: judged %d companies again", n)
+			}
+			return err
+		}},
+		{Name: "open-data-dumps", Spec: "20 3 * * *", Run: func(ctx context.Context) error {
+			od := openDataConfig(d.DataDir)
+			j := &web.DumpJob{Store: d.Store, Dir: od.DumpsDir, Now: d.Now, BaseURL: os.Getenv("JAWNOSC_BASE_URL"), City: "Kraków", OpenData: od}
+			m, err := j.Run(ctx)
+			if err == nil {
+				log.Printf("job open-data-dumps: wrote %d files for %s", len(m.Files), m.Date)
 			}
 			return err
 		}},

@@ -7,14 +7,6 @@ import (
 	"jawnosc/registry"
 )
 
-// sendPDF sends a generated PDF document inline under a file name.
-func sendPDF(c *fiber.Ctx, name string, doc []byte) error {
-	c.Set(fiber.HeaderContentType, "application/pdf")
-	c.Set(fiber.HeaderContentDisposition, `inline; filename="`+name+`"`)
-	c.Set(fiber.HeaderCacheControl, "no-cache")
-	return c.Send(doc)
-}
-
 // handleAuditSummaryPDF serves GET /audyty/{id}/podsumowanie.pdf: the audit summary as a
 // PDF (fields, findings, recommendations with their history, the company's response).
 func (s *server) handleAuditSummaryPDF(c *fiber.Ctx) error {
@@ -26,7 +18,7 @@ func (s *server) handleAuditSummaryPDF(c *fiber.Ctx) error {
 	if err != nil {
 		return registry.Internal(err)
 	}
-	return sendPDF(c, "audyt-"+idStr(v.R.ID)+".pdf", doc)
+	return sendPDF(c, doc, "audyt-"+idStr(v.R.ID)+".pdf", false)
 }
 
 // handleCompanyExtractPDF serves GET /spolki/{slug}/wyciag.pdf?from=&to=: the company's
@@ -52,7 +44,7 @@ func (s *server) handleCompanyExtractPDF(c *fiber.Ctx) error {
 	if err != nil {
 		return registry.Internal(err)
 	}
-	return sendPDF(c, "wyciag-"+co.Slug+"-"+string(from)+"-"+string(to)+".pdf", doc)
+	return sendPDF(c, doc, "wyciag-"+co.Slug+"-"+string(from)+"-"+string(to)+".pdf", false)
 }
 
 // periodMessage joins the field messages of a period error ("from" first).

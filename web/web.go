@@ -13,6 +13,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 
+	"jawnosc/appeals"
 	"jawnosc/audits"
 	"jawnosc/registry"
 	"jawnosc/search"
@@ -23,11 +24,12 @@ type Config struct {
 	Store    *registry.Store
 	Audits   *audits.Store // audit reports and signals; nil: opened beside the database
 	Index    *search.Index
-	Indexer  *search.Indexer // may be nil; Notify() after writes
-	Demo     bool            // show the "dane demonstracyjne" banner on every page
-	City     string          // e.g. "Kraków"
-	BaseURL  string          // for absolute links in exports, may be ""
-	OpenData OpenDataConfig  // OCDS prefix, data licence, dumps directory
+	Indexer  *search.Indexer  // may be nil; Notify() after writes
+	Demo     bool             // show the "dane demonstracyjne" banner on every page
+	City     string           // e.g. "Kraków"
+	BaseURL  string           // for absolute links in exports, may be ""
+	OpenData OpenDataConfig   // OCDS prefix, data licence, dumps directory
+	Appeals  *appeals.Service // information requests; nil: New opens it on Store
 	Logf     func(format string, args ...any)
 	// AttachmentsDir is where uploaded PDFs are kept (the data directory's attachments/).
 	AttachmentsDir string
@@ -42,6 +44,8 @@ type server struct {
 	assets *assets
 	logf   func(format string, args ...any)
 	cache  aggCache
+	// imports keeps panel import uploads between preview and confirmation.
+	imports *pendingImports
 }
 
 // BodyLimit is the largest request body accepted (413 above it).
@@ -58,6 +62,13 @@ func New(cfg Config) (*fiber.App, error) {
 	}
 	if cfg.Logf == nil {
 		cfg.Logf = func(string, ...any) {}
+	}
+	if cfg.Appeals == nil {
+		svc, err := appeals.Open(context.Background(), cfg.Store)
+		if err != nil {
+			return nil, err
+		}
+		cfg.Appeals = svc
 	}
 	if cfg.Audits == nil { // tests of other features: the audits tables beside the database
 		au, err := audits.Open(context.Background(), cfg.Store, filepath.Dir(cfg.Store.Path))
@@ -93,9 +104,11 @@ func New(cfg Config) (*fiber.App, error) {
 	}))
 	app.Use(securityHeaders)
 	app.Use(s.limitBody)
+	s.compression(app)
 	app.Use(s.authenticate)
+	app.Use(s.publicWriteLimit())
 	app.Use(s.csrf)
-	s.httpManners(app)
+	app.Use(s.conditionalEntry)
 	s.routes(app)
 	return app, nil
 }
@@ -115,11 +128,12 @@ func (s *server) routes(app *fiber.App) {
 	s.routesRegisters(app)
 
 	app.Get("/logowanie", noStore, s.handleLoginForm)
-	app.Post("/logowanie", rateLimit(LoginRateLimit, time.Minute), noStore, s.handleLogin)
-	app.Post("/wyloguj", s.handleLogout)
+	app.Post("/logowanie", rateLimit(LoginRateLimit, time.Minute), bodyLimit(formBodyLimit), noStore, s.handleLogin)
+	app.Post("/wyloguj", bodyLimit(formBodyLimit), s.handleLogout)
 	panel := app.Group("/panel", s.requireSignedIn, noStore)
 	panel.Get("/", s.handlePanel)
 	s.routesPanel(panel)
+	s.routesPanelRegisters(panel)
 	s.routesAttachments(app)
 
 	api := app.Group("/api/v1", apiHeaders)
@@ -130,7 +144,10 @@ func (s *server) routes(app *fiber.App) {
 	api.Get("/contracts/:id", s.apiContract)
 	api.Get("/export/contracts.csv", s.apiExportCSV)
 	api.Get("/export/contracts.json", s.apiExportJSON)
+
+	s.routesAppeals(app)
 	s.routesOpenData(app, api)
 	s.routesWriteAPI(app)
 	s.routesAuditLog(app)
+	s.routesImport(app)
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"time"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
@@ -27,6 +28,8 @@ type Store struct {
 	Files Attachments
 	// Now returns the current time; tests pin it. Dates are taken in Europe/Warsaw.
 	Now func() time.Time
+
+	recompute sync.Mutex // serializes RecomputeCompany
 }
 
 // Open migrates the audits tables (namespace "audits") and returns the store; attachments

@@ -311,7 +311,7 @@ func TestSupervisionDashboard(t *testing.T) {
 	}
 	for _, want := range []string{`aria-sort="ascending"`, `<svg class="chart" viewBox="0 0 720`, `role="img" aria-labelledby="wykres-lata-t wykres-lata-d"`,
 		"<title id=\"wykres-tryby-t\">Wartość umów według trybu udzielenia zamówienia</title>", "przetarg nieograniczony", "Uzupełnić ewidencję wodomierzy.",
-		`href="/panel/nadzor?dir=desc&amp;sort=value"`} {
+		`href="/panel/nadzor?dir=desc&amp;sort=value"`, "Wnioski o informację", "Odwołania"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("dashboard lacks %q", want)
 		}
@@ -324,6 +324,9 @@ func TestSupervisionDashboard(t *testing.T) {
 	_, body = sup.send(t, e.testEnv, "GET", "/panel/nadzor?sort=overdue&dir=desc", nil)
 	if strings.Index(body, ">Wodociągi Miasta Krakowa S.A.<") > strings.Index(body, ">Miejskie Przedsiębiorstwo Komunikacyjne S.A.<") {
 		t.Fatal("sort by overdue desc: Wodociągi is not first")
+	}
+	if resp, _ := sup.send(t, e.testEnv, "GET", "/panel/nadzor?sort=requests&dir=desc", nil); resp.StatusCode != 200 {
+		t.Fatalf("sort by requests: %d", resp.StatusCode)
 	}
 	if resp, _ := sup.send(t, e.testEnv, "GET", "/panel/nadzor?sort=drop", nil); resp.StatusCode != 400 {
 		t.Fatalf("bad sort: %d", resp.StatusCode)

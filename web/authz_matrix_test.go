@@ -169,6 +169,7 @@ func writeCases() []writeCase {
 	cases = append(cases, registerWriteCases()...)
 	cases = append(cases, panelRegisterWriteCases()...)
 	cases = append(cases, requestWriteCases()...)
+	cases = append(cases, auditWriteCases()...)
 	return append(cases, []writeCase{
 		// The panel's forms (session and CSRF token).
 		{"POST", "/panel/umowy", func(t *testing.T, m *matrixEnv, c *matrixClient) *http.Request {

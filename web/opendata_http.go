@@ -32,7 +32,7 @@ func (s *server) conditionalEntry(c *fiber.Ctx) error {
 		return c.Next()
 	}
 	a := s.actor(c)
-	done, err := s.conditional(c, "entry"+c.Path()+"-"+a.Role+"-"+a.Login, "")
+	done, err := s.conditional(c, "entry"+c.Path()+"-"+a.Role+"-"+a.Login)
 	if done || err != nil {
 		return err
 	}

@@ -50,10 +50,7 @@ func (s *server) apiContractOCDS(c *fiber.Ctx) error {
 // apiExportOCDS serves GET /api/v1/export/ocds.json: one OCDS 1.1 release package of the
 // whole public contract register, a release per published version, streamed in chunks.
 func (s *server) apiExportOCDS(c *fiber.Ctx) error {
-	done, err := s.conditional(c, "ocds")
-	if done || err != nil {
-		return err
-	}
+	// Conditional requests: conditionalEntry (the path is an export).
 	cos, err := s.companiesBySlug(c.UserContext())
 	if err != nil {
 		return err

@@ -5,6 +5,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -14,11 +15,13 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
 	_ "time/tzdata" // deadlines and dates are computed in Europe/Warsaw on any machine
 
+	"jawnosc/appeals"
 	"jawnosc/audits"
 	"jawnosc/bench"
 	"jawnosc/demo"
@@ -34,8 +37,10 @@ Usage: jawnosc <command> [flags]
 Commands:
   serve    [--addr 127.0.0.1:8080] [--demo]   run the server (--demo fills an empty database with demo data)
   demo     [--contracts N]                    fill an empty database with the demo data set
-  import   --company SLUG contracts FILE.csv  import contracts (all or nothing)
+  import   --company SLUG contracts FILE      import contracts from CSV or XLSX (all or nothing)
   import   --company SLUG ocds FILE.json      import the contracts of an OCDS release package (all or nothing)
+  import   --company SLUG [--map 'their=ours,…'] [--set 'ours=value,…'] expenses|ads|recruitments FILE
+                                              import another register, with a column mapping
   reindex                                     rebuild the search index from the database
   verify                                      recompute the ledger's hash chain
   backup   FILE                               write a consistent copy of the database while it runs
@@ -126,6 +131,22 @@ func openStore(dataDir string) (*registry.Store, error) {
 
 func indexDir(dataDir string) string { return filepath.Join(dataDir, "index") }
 
+// attachmentsDir is where uploaded PDFs are kept, by SHA-256.
+func attachmentsDir(dataDir string) string { return filepath.Join(dataDir, "attachments") }
+
+// maxUploadBytes reads JAWNOSC_MAX_UPLOAD_MB (whole megabytes, 1–1024; default 25).
+func maxUploadBytes() (int64, error) {
+	v := os.Getenv("JAWNOSC_MAX_UPLOAD_MB")
+	if v == "" {
+		return registry.DefaultMaxUpload, nil
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+	if err != nil || n < 1 || n > 1024 {
+		return 0, fmt.Errorf("JAWNOSC_MAX_UPLOAD_MB=%q: give whole megabytes from 1 to 1024", v)
+	}
+	return n << 20, nil
+}
+
 func runServe(ctx context.Context, args []string) error {
 	fs, dataDir := flags("serve")
 	addr := fs.String("addr", env("JAWNOSC_ADDR", "127.0.0.1:8080"), "listen address (env JAWNOSC_ADDR)")
@@ -142,7 +163,7 @@ func runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	if *withDemo {
-		if err := loadDemoIfEmpty(ctx, store, demo.DefaultCount); err != nil {
+		if err := loadDemoIfEmpty(ctx, store, auditStore, demo.DefaultCount); err != nil {
 			return err
 		}
 	}
@@ -151,7 +172,11 @@ func runServe(ctx context.Context, args []string) error {
 		return fmt.Errorf("search index: %w", err)
 	}
 	defer ix.Close()
-	indexer := search.NewIndexer(ix, search.StoreSource{Store: store, Audits: auditStore}, log.Printf)
+	requests, mailer, err := openAppeals(ctx, store, *addr)
+	if err != nil {
+		return err
+	}
+	indexer := search.NewIndexer(ix, search.StoreSource{Store: store, Audits: auditStore, Appeals: requests}, log.Printf)
 	started := time.Now()
 	if n, err := indexer.CatchUp(ctx); err != nil {
 		return fmt.Errorf("search index catch-up: %w", err)
@@ -162,14 +187,19 @@ func runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	maxUpload, err := maxUploadBytes()
+	if err != nil {
+		return err
+	}
 	app, err := web.New(web.Config{Store: store, Audits: auditStore, Index: ix, Indexer: indexer, Demo: isDemo, City: "Kraków", Logf: log.Printf,
-		BaseURL: os.Getenv("JAWNOSC_BASE_URL"), OpenData: openDataConfig(*dataDir)})
+		BaseURL: os.Getenv("JAWNOSC_BASE_URL"), OpenData: openDataConfig(*dataDir), AttachmentsDir: attachmentsDir(*dataDir),
+		MaxUploadBytes: maxUpload, Appeals: requests})
 	if err != nil {
 		return err
 	}
 	jobCtx, stopJobs := context.WithCancel(context.Background())
 	defer stopJobs()
-	sched, err := startScheduler(jobCtx, scheduledJobs(jobDeps{Store: store, Audits: auditStore, DataDir: *dataDir, Now: time.Now}))
+	sched, err := startScheduler(jobCtx, scheduledJobs(jobDeps{Store: store, Audits: auditStore, DataDir: *dataDir, Now: time.Now, Appeals: requests, Mailer: mailer}))
 	if err != nil {
 		return err
 	}
@@ -202,7 +232,7 @@ func runServe(ctx context.Context, args []string) error {
 
 // loadDemoIfEmpty fills an empty database with the demo data set; a database that
 // already has companies is left as it is.
-func loadDemoIfEmpty(ctx context.Context, store *registry.Store, n int) error {
+func loadDemoIfEmpty(ctx context.Context, store *registry.Store, au *audits.Store, n int) error {
 	cos, err := store.FindCompanies(ctx)
 	if err != nil {
 		return err
@@ -212,6 +242,9 @@ func loadDemoIfEmpty(ctx context.Context, store *registry.Store, n int) error {
 	}
 	started := time.Now()
 	if err := demo.Load(ctx, store, n, progressBar("demo", os.Stderr)); err != nil {
+		return err
+	}
+	if err := demo.LoadAudits(ctx, au, au.Today()); err != nil {
 		return err
 	}
 	log.Printf("demo data: %d contracts in %s", n, time.Since(started).Round(time.Millisecond))
@@ -227,8 +260,15 @@ func runDemo(ctx context.Context, args []string) error {
 		return err
 	}
 	defer store.Close()
+	au, err := audits.Open(ctx, store, *dataDir)
+	if err != nil {
+		return err
+	}
 	started := time.Now()
 	if err := demo.Load(ctx, store, *n, progressBar("demo", os.Stderr)); err != nil {
+		return err
+	}
+	if err := demo.LoadAudits(ctx, au, au.Today()); err != nil {
 		return err
 	}
 	log.Printf("demo data: %d contracts in %s; the index catches up when the server starts", *n, time.Since(started).Round(time.Millisecond))
@@ -239,24 +279,36 @@ func runDemo(ctx context.Context, args []string) error {
 func runImport(ctx context.Context, args []string, out, errOut io.Writer) error {
 	fs, dataDir := flags("import")
 	company := fs.String("company", "", "slug of the company the entries belong to")
+	mapping := fs.String("map", "", "expenses, ads, recruitments: the file's columns onto ours, e.g. 'medium=outlet_name,EURO=amount_gross'")
+	set := fs.String("set", "", "expenses, ads, recruitments: one value for every row, e.g. 'currency=EUR,outlet_kind=press'")
 	fs.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: jawnosc import --company SLUG contracts FILE.csv | ocds FILE.json")
+		fmt.Fprintln(os.Stderr, "usage: jawnosc import --company SLUG [--map 'their=ours,…'] [--set 'ours=value,…'] contracts|expenses|ads|recruitments FILE.csv|FILE.xlsx | ocds FILE.json")
 	}
-	fs.Parse(args)
-	rest := fs.Args()
+	rest := parseInterspersed(fs, args)
 	if *company == "" || len(rest) != 2 {
 		fs.Usage()
 		return errors.New("missing --company, register or file")
 	}
 	register, path := rest[0], rest[1]
 	if register != "contracts" && register != "ocds" {
-		return fmt.Errorf("unknown register %q (known: contracts, ocds)", register)
+		store, err := openStore(*dataDir)
+		if err != nil {
+			return err
+		}
+		defer store.Close()
+		co, err := store.FindCompanyBySlug(ctx, *company)
+		if err != nil {
+			return err
+		}
+		return importRegister(ctx, store, co, register, path, *mapping, *set, out, errOut)
 	}
-	f, err := os.Open(path)
+	if *mapping != "" || *set != "" {
+		return errors.New("--map and --set are for expenses, ads and recruitments; a contracts file uses our column names")
+	}
+	data, err := readImportFile(path)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
 	store, err := openStore(*dataDir)
 	if err != nil {
 		return err
@@ -267,9 +319,9 @@ func runImport(ctx context.Context, args []string, out, errOut io.Writer) error 
 		return err
 	}
 	if register == "ocds" {
-		return importOCDS(ctx, store, co, f, path, out, errOut)
+		return importOCDS(ctx, store, co, bytes.NewReader(data), path, out, errOut)
 	}
-	items, err := registry.ParseContractsCSV(f)
+	items, err := parseContractsFile(data)
 	if err != nil {
 		var ie *registry.ImportError
 		if errors.As(err, &ie) {
@@ -294,8 +346,12 @@ func runReindex(ctx context.Context, args []string) error {
 		return err
 	}
 	defer store.Close()
+	requests, err := appeals.Open(ctx, store)
+	if err != nil {
+		return err
+	}
 	started := time.Now()
-	if err := search.Rebuild(ctx, indexDir(*dataDir), search.StoreSource{Store: store}, progressBar("reindex", os.Stderr)); err != nil {
+	if err := search.Rebuild(ctx, indexDir(*dataDir), search.StoreSource{Store: store, Appeals: requests}, progressBar("reindex", os.Stderr)); err != nil {
 		return err
 	}
 	log.Printf("reindex: done in %s", time.Since(started).Round(time.Millisecond))

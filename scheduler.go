@@ -10,6 +10,7 @@ import (
 
 	"github.com/robfig/cron/v3"
 
+	"jawnosc/appeals"
 	"jawnosc/audits"
 	"jawnosc/registry"
 	"jawnosc/web"
@@ -29,6 +30,8 @@ type jobDeps struct {
 	Store   *registry.Store
 	Audits  *audits.Store
 	DataDir string
+	Appeals *appeals.Service // information requests; nil leaves their jobs idle
+	Mailer  *appeals.Mailer  // nil when JAWNOSC_SMTP_URL is not set
 	Now     func() time.Time
 }
 
@@ -46,6 +49,8 @@ func scheduledJobs(d jobDeps) []job {
 			}
 			return err
 		}},
+		{Name: "requests-daily", Spec: "5 6 * * *", Run: requestsDaily(d)},
+		{Name: "requests-outbox", Spec: "*/5 * * * *", Run: requestsOutbox(d)},
 		{Name: "backup", Spec: "30 2 * * *", Run: func(ctx context.Context) error {
 			path, err := d.Store.RotateBackup(ctx, filepath.Join(d.DataDir, "backups"), d.Now(), backupsKept)
 			if err == nil {

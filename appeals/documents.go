@@ -11,8 +11,8 @@ import (
 	"jawnosc/registry"
 )
 
-// MaxDocumentSize is the largest PDF an officer may attach (10 MiB).
-const MaxDocumentSize = 10 << 20
+// MaxDocumentSize is the largest PDF an officer may attach (8 MiB; a whole form stays under the 10 MiB body limit).
+const MaxDocumentSize = 8 << 20
 
 // StoreDocument keeps a PDF attached to an answer, by its SHA-256 (the same file twice is
 // kept once). Only officers (and the system) may. The type is checked by content, not by
@@ -26,7 +26,7 @@ func (s *Service) StoreDocument(ctx context.Context, a registry.Actor, name stri
 		return Document{}, registry.Errorf(registry.EFORBIDDEN, "Dokumenty do odpowiedzi dodają pracownicy spółek.")
 	}
 	if len(content) > MaxDocumentSize {
-		return Document{}, &registry.Error{Code: registry.ETOOLARGE, Message: "Plik jest zbyt duży (najwyżej 10 MB).", Fields: map[string]string{"documents": "Plik jest zbyt duży (najwyżej 10 MB)."}}
+		return Document{}, &registry.Error{Code: registry.ETOOLARGE, Message: "Plik jest zbyt duży (najwyżej 8 MB).", Fields: map[string]string{"documents": "Plik jest zbyt duży (najwyżej 8 MB)."}}
 	}
 	if !IsPDF(content) {
 		return Document{}, invalid("documents", "Dołącz plik PDF (sprawdzamy zawartość pliku, nie jego nazwę).")

@@ -53,6 +53,9 @@ func (s *Service) now() time.Time {
 // Today returns the current day in Europe/Warsaw.
 func (s *Service) Today() registry.Date { return DayOf(s.now()) }
 
+// KindRequest is the kind of information requests in the change sequence and the search index.
+const KindRequest = "request"
+
 // timeFormat is how timestamps are stored: UTC, sortable, with milliseconds.
 const timeFormat = "2006-01-02T15:04:05.000Z"
 
@@ -201,6 +204,10 @@ func appendEvent(ctx context.Context, tx *sql.Tx, r *Request, ev Event, st *Stat
 	if _, err := tx.ExecContext(ctx, `UPDATE ir_requests SET stage = ?, outcome = ?, due_on = ?, due_term = ?, paused = ?,
 		first_answer_on = ?, answered_late = ?, first_outcome = ?, updated_at = ? WHERE id = ?`,
 		st.Stage, st.Outcome, string(st.Due), st.DueTerm, st.Paused, string(st.FirstAnswer), st.AnsweredLate, st.FirstOutcome, fmtTime(now), r.ID); err != nil {
+		return formatError(err)
+	}
+	// the search index follows the public view of requests through the change sequence
+	if _, err := tx.ExecContext(ctx, `INSERT INTO changes (entry_id, kind) VALUES (?, ?)`, r.ID, KindRequest); err != nil {
 		return formatError(err)
 	}
 	for _, a := range st.Appeals {

@@ -44,6 +44,14 @@ type View struct {
 	Court         Court         `json:"court"`
 }
 
+// DueOn returns the running due date, "" when nobody has to act.
+func (v *View) DueOn() registry.Date {
+	if v.Due == nil {
+		return ""
+	}
+	return *v.Due
+}
+
 // CompanyRef names the company a request went to.
 type CompanyRef struct {
 	Slug      string `json:"slug"`

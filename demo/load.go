@@ -11,7 +11,9 @@ const loadBatch = 2000
 
 // Load fills an empty database with the demo data set: creates Companies(), generates
 // n contracts from DefaultSeed and loads them through the store's bulk loader in
-// batches grouped by company, then marks the database as demo ("demo" = "1").
+// batches grouped by company, adds the demo expenses, ads and recruitments
+// (LoadRegisters), files the demo information requests (LoadRequests), then marks the
+// database as demo ("demo" = "1").
 // progress, when not nil, is called after each batch with the contracts loaded so far.
 // Returns EINVALID when the database already holds companies or n is negative, and
 // the store's errors otherwise; ctx cancels between batches.
@@ -70,6 +72,12 @@ func Load(ctx context.Context, s *registry.Store, n int, progress func(done, tot
 		if err := flush(c.Slug); err != nil {
 			return err
 		}
+	}
+	if err := LoadRegisters(ctx, s, companies, DefaultSeed); err != nil {
+		return err
+	}
+	if err := LoadRequests(ctx, s, companies); err != nil {
+		return err
 	}
 	return s.SetMeta(ctx, "demo", "1")
 }

@@ -2,9 +2,7 @@ package registry_test
 
 import (
 	"context"
-	"encoding/csv"
 	"os"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -12,46 +10,23 @@ import (
 	"jawnosc/testfiles"
 )
 
-// mtgMapping maps the columns of the Austrian media transparency file (mtg.csv) onto ours.
-var mtgMapping = registry.Mapping{
-	Columns: map[string]string{"medium": "outlet_name", "MEDIUM_MEDIENINHABER": "outlet_publisher", "bekanntgabe_description": "campaign",
-		"RECHTSTRÄGER": "description", "QUARTAL": "period_quarter", "EURO": "amount_gross"},
-	Set:          map[string]string{"outlet_kind": "other", "content_kind": "advertisement", "procedure": "other", "currency": "EUR"},
-	IgnoreOthers: true,
-}
-
-// mtgSums reads mtg.csv with encoding/csv alone and sums the euro cents per outlet.
-func mtgSums(t *testing.T, path string) (map[string]int64, int) {
-	f, err := os.Open(path)
+// mtgMapping is the mapping of the media transparency file.
+func mtgMapping(t *testing.T) registry.Mapping {
+	cols, err := registry.ParseMapping(testfiles.MTGMap)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
+	set, err := registry.ParseMapping(testfiles.MTGSet)
 	if err != nil {
 		t.Fatal(err)
 	}
-	col := map[string]int{}
-	for i, h := range rows[0] {
-		col[h] = i
-	}
-	sums := map[string]int64{}
-	for _, r := range rows[1:] {
-		whole, frac, _ := strings.Cut(r[col["EURO"]], ".")
-		frac = (frac + "00")[:2]
-		cents, err := strconv.ParseInt(whole+frac, 10, 64)
-		if err != nil {
-			t.Fatalf("EURO %q: %v", r[col["EURO"]], err)
-		}
-		sums[strings.Join(strings.Fields(r[col["medium"]]), " ")] += cents
-	}
-	return sums, len(rows) - 1
+	return registry.Mapping{Columns: cols, Set: set, IgnoreOthers: true}
 }
 
 func TestImportMediaTransparencyFile(t *testing.T) {
 	ctx := context.Background()
-	path := testfiles.Shared(t, "data/medientransparenz-at/mtg.csv")
-	want, rows := mtgSums(t, path)
+	path := testfiles.Shared(t, testfiles.MTGPath)
+	want, rows := testfiles.SumCents(t, path, "medium", "EURO")
 	if rows != 2134 {
 		t.Fatalf("mtg.csv has %d rows, want 2134", rows)
 	}
@@ -67,7 +42,7 @@ func TestImportMediaTransparencyFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	reg := s.Ads()
-	items, err := reg.ParseTable(tab, mtgMapping)
+	items, err := reg.ParseTable(tab, mtgMapping(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -39,14 +39,7 @@ func BenchmarkLoadContracts(b *testing.B) {
 func BenchmarkBulkLoadContracts(b *testing.B) {
 	ctx := context.Background()
 	s := MustOpenStore(b)
-	cos := demo.Companies()
-	ids := map[string]int64{}
-	for i := range cos {
-		if err := s.CreateCompany(ctx, system, &cos[i]); err != nil {
-			b.Fatal(err)
-		}
-		ids[cos[i].Slug] = cos[i].ID
-	}
+	cos, ids := mustCreateDemoCompanies(b, s)
 	b.ResetTimer()
 	err := s.BulkLoadContracts(ctx, system, b.N, func(add func(int64, registry.BulkContract) error) error {
 		return demo.Contracts(demo.DefaultSeed, cos, b.N, func(slug string, c registry.BulkContract) error {
@@ -57,4 +50,18 @@ func BenchmarkBulkLoadContracts(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "contracts/s")
+}
+
+// mustCreateDemoCompanies files the demo companies and returns them with their ids by slug.
+func mustCreateDemoCompanies(tb testing.TB, s *registry.Store) ([]registry.Company, map[string]int64) {
+	tb.Helper()
+	cos := demo.Companies()
+	ids := map[string]int64{}
+	for i := range cos {
+		if err := s.CreateCompany(context.Background(), system, &cos[i]); err != nil {
+			tb.Fatal(err)
+		}
+		ids[cos[i].Slug] = cos[i].ID
+	}
+	return cos, ids
 }

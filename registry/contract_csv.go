@@ -169,9 +169,38 @@ func ParseContractsCSV(r io.Reader) ([]ContractData, error) {
 // ParseContractsTable is ParseContractsCSV for a table read otherwise (e.g. from
 // a spreadsheet); t.Header holds the column names and t.Lines the line numbers.
 func ParseContractsTable(t *Table) ([]ContractData, error) {
+	rows, ie, err := PreviewContractsTable(t)
+	if err != nil {
+		return nil, err
+	}
+	if ie != nil {
+		return nil, ie
+	}
+	out := make([]ContractData, len(rows))
+	for i, r := range rows {
+		out[i] = r.Data
+	}
+	return out, nil
+}
+
+// ContractRow is one data row of an import: its line (as the spreadsheet numbers it) and
+// its content as far as it could be read.
+type ContractRow struct {
+	Line int
+	Data ContractData
+}
+
+// PreviewContractsTable reads every row of t like ParseContractsTable, but returns the rows
+// with what could be read beside the problems found (ie nil when there are none), for a
+// preview. A wrong header returns ie and no rows; an empty table returns EINVALID.
+func PreviewContractsTable(t *Table) ([]ContractRow, *ImportError, error) {
 	ie := &ImportError{}
 	cols := make([]string, len(t.Header)) // "" for ignored columns
 	seen := map[string]bool{}
+	headerLine := 1
+	if t.HeaderLine > 0 {
+		headerLine = t.HeaderLine
+	}
 	for i, h := range t.Header {
 		name := strings.ToLower(strings.TrimSpace(h))
 		switch {
@@ -179,38 +208,38 @@ func ParseContractsTable(t *Table) ([]ContractData, error) {
 			cols[i] = unnamedColumn
 			continue
 		case seen[name]:
-			ie.add(1, name, fmt.Sprintf("Kolumna „%s” występuje więcej niż raz.", name))
+			ie.add(headerLine, name, fmt.Sprintf("Kolumna „%s” występuje więcej niż raz.", name))
 		case slices.Contains(ContractCSVColumns, name) || slices.Contains(ContractCSVOptionalColumns, name):
 			cols[i] = name
 		case slices.Contains(ContractCSVExportColumns, name):
 		default:
-			ie.add(1, name, fmt.Sprintf("Nieznana kolumna „%s”. Dozwolone kolumny: %s.", name, strings.Join(ContractCSVColumns, ", ")))
+			ie.add(headerLine, name, fmt.Sprintf("Nieznana kolumna „%s”. Dozwolone kolumny: %s.", name, strings.Join(ContractCSVColumns, ", ")))
 		}
 		seen[name] = true
 	}
 	for _, req := range ContractCSVRequiredColumns {
 		if !seen[req] {
-			ie.add(1, req, fmt.Sprintf("Brak wymaganej kolumny „%s”.", req))
+			ie.add(headerLine, req, fmt.Sprintf("Brak wymaganej kolumny „%s”.", req))
 		}
 	}
 	if ie.total() > 0 {
-		return nil, ie
+		return nil, ie, nil
 	}
 	if len(t.Rows) == 0 {
-		return nil, Errorf(EINVALID, "Plik nie zawiera żadnej umowy (jest tylko wiersz nagłówka).")
+		return nil, nil, Errorf(EINVALID, "Plik nie zawiera żadnej umowy (jest tylko wiersz nagłówka).")
 	}
-	out := make([]ContractData, 0, len(t.Rows))
+	out := make([]ContractRow, 0, len(t.Rows))
 	for i, row := range t.Rows {
 		line := i + 2
 		if i < len(t.Lines) {
 			line = t.Lines[i]
 		}
-		out = append(out, parseContractRow(ie, line, cols, row))
+		out = append(out, ContractRow{Line: line, Data: parseContractRow(ie, line, cols, row)})
 	}
 	if ie.total() > 0 {
-		return nil, ie
+		return out, ie, nil
 	}
-	return out, nil
+	return out, nil, nil
 }
 
 // parseContractRow fills one ContractData from a row, recording problems in ie.

@@ -397,6 +397,7 @@ func (w *where) sql() (string, []any) {
 // EntryFilter is what every register's filter has: company, status and page.
 type EntryFilter struct {
 	CompanyID   *int64
+	CompanyIDs  []int64 // when not nil: only these companies (an officer's own; empty: none)
 	CompanySlug *string
 	Status      []string // default: published and withdrawn (what the public sees)
 	Offset      int
@@ -421,6 +422,17 @@ func (f EntryFilter) base() *where {
 	}
 	if f.CompanySlug != nil {
 		w.add("co.slug = ?", *f.CompanySlug)
+	}
+	if f.CompanyIDs != nil {
+		if len(f.CompanyIDs) == 0 {
+			w.add("0 = 1")
+		} else {
+			args := make([]any, len(f.CompanyIDs))
+			for i, id := range f.CompanyIDs {
+				args[i] = id
+			}
+			w.add("p.company_id IN ("+strings.TrimSuffix(strings.Repeat("?,", len(args)), ",")+")", args...)
+		}
 	}
 	return w
 }

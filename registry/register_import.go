@@ -58,6 +58,44 @@ func (s *Store) importEntries(ctx context.Context, a Actor, kind string, company
 		if err := project(ctx, tx, m, data); err != nil {
 			return 0, itemError(i, formatError(err))
 		}
+		if err := s.audit(ctx, tx, a, AuditEntryImport, kind, id, companyID, ""); err != nil {
+			return 0, err
+		}
 	}
 	return n, formatError(tx.Commit())
+}
+
+// ImportTable parses a table with a mapping (ParseTable) and imports every row (Import):
+// all or nothing. Errors: *ImportError naming line and column; Import's errors.
+func (r *Register[D, P]) ImportTable(ctx context.Context, a Actor, companyID int64, t *Table, m Mapping) (int, error) {
+	if err := a.RequireCompanyWrite(companyID); err != nil {
+		return 0, err
+	}
+	items, err := r.ParseTable(t, m)
+	if err != nil {
+		return 0, err
+	}
+	return r.Import(ctx, a, companyID, items)
+}
+
+// TableImporter is what every non-contract register offers for imports (the command line
+// and the panel pick one by name).
+type TableImporter interface {
+	Kind() string
+	ColumnNames() []string
+	ImportTable(ctx context.Context, a Actor, companyID int64, t *Table, m Mapping) (int, error)
+}
+
+// Importer returns the register called name in imports and exports ("expenses", "ads",
+// "recruitments"), or nil.
+func (s *Store) Importer(name string) TableImporter {
+	switch name {
+	case "expenses":
+		return s.Expenses()
+	case "ads":
+		return s.Ads()
+	case "recruitments":
+		return s.Recruitments()
+	}
+	return nil
 }

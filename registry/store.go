@@ -28,6 +28,7 @@ type Store struct {
 	// PasswordParams are the argon2id costs of new password hashes; zero means
 	// DefaultPasswordParams (tests lower them to keep the suite fast).
 	PasswordParams PasswordParams
+	counts         countCache // totals of public contract listings (contract_count.go)
 }
 
 // timeFormat is how timestamps are stored: UTC, sortable, with milliseconds.

@@ -103,6 +103,7 @@ func (s *Store) BulkLoadContracts(ctx context.Context, a Actor, expected int, fi
 		}
 		written <- err
 	}()
+	added := 0
 	add := func(companyID int64, c BulkContract) error {
 		slug, ok := slugs[companyID]
 		if !ok {
@@ -110,6 +111,7 @@ func (s *Store) BulkLoadContracts(ctx context.Context, a Actor, expected int, fi
 		}
 		select {
 		case in <- bulkItem{companyID: companyID, company: slug, c: c}:
+			added++
 			return nil
 		case <-pctx.Done():
 			return errBulkStopped
@@ -136,6 +138,9 @@ func (s *Store) BulkLoadContracts(ctx context.Context, a Actor, expected int, fi
 		if _, err := tx.ExecContext(ctx, ddl); err != nil {
 			return formatError(err)
 		}
+	}
+	if err := s.audit(ctx, tx, a, AuditEntryBulkLoad, KindContract, 0, 0, fmt.Sprintf("%d umów", added)); err != nil {
+		return err
 	}
 	return formatError(tx.Commit())
 }

@@ -29,16 +29,20 @@ func (s *Store) CreateCompany(ctx context.Context, a Actor, c *Company) error {
 		return err
 	}
 	c.CreatedAt = s.now()
-	res, err := s.write.ExecContext(ctx, `INSERT INTO companies (slug, name, short_name, legal_form, nip, regon, krs, status, city, website, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		c.Slug, c.Name, c.ShortName, c.LegalForm, c.NIP, c.REGON, c.KRS, c.Status, c.City, c.Website, fmtTime(c.CreatedAt))
-	if err != nil {
-		if ErrorCode(formatError(err)) == ECONFLICT {
-			return &Error{Code: ECONFLICT, Message: "Spółka o tym identyfikatorze już istnieje.", Fields: map[string]string{"slug": "Ten identyfikator jest już zajęty."}}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO companies (slug, name, short_name, legal_form, nip, regon, krs, status, city, website, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			c.Slug, c.Name, c.ShortName, c.LegalForm, c.NIP, c.REGON, c.KRS, c.Status, c.City, c.Website, fmtTime(c.CreatedAt))
+		if err != nil {
+			if ErrorCode(formatError(err)) == ECONFLICT {
+				return &Error{Code: ECONFLICT, Message: "Spółka o tym identyfikatorze już istnieje.", Fields: map[string]string{"slug": "Ten identyfikator jest już zajęty."}}
+			}
+			return err
 		}
-		return formatError(err)
-	}
-	c.ID, err = res.LastInsertId()
-	return formatError(err)
+		if c.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, a, AuditCompanyCreate, AuditKindCompany, c.ID, c.ID, c.Slug)
+	})
 }
 
 // FindCompanies returns every company, sorted by name in Polish collation.

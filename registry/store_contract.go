@@ -193,7 +193,8 @@ func contractWhere(f ContractFilter) (string, []any) {
 		where, args = append(where, "c.procurement_mode = ?"), append(args, *v)
 	}
 	if v := f.NIP; v != nil {
-		where, args = append(where, "c.counterparty_nip = ?"), append(args, *v)
+		// "<> ''" lets SQLite use the partial index contracts_nip.
+		where, args = append(where, "c.counterparty_nip = ? AND c.counterparty_nip <> ''"), append(args, *v)
 	}
 	if v := f.ValueMin; v != nil {
 		where, args = append(where, "c.value_net >= ?"), append(args, int64(*v))
@@ -211,14 +212,34 @@ func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
-// FindContracts returns a page of contracts matching f and the total count.
-// Limit defaults to 20 and is capped at 1000.
+// FindContracts returns a page of contracts matching f and the total count, each in full
+// for f.Viewer when it may write for the contract's company, else as its public view.
+// Limit defaults to 20 and is capped at 1000. Sort: "date" (default, newest signed
+// first), "value" (largest net value first), "published" (newest published first).
+//
+// The page is found first as bare ids through the index that yields its order
+// (listIndex), and only those rows are then read in full: a listing never sorts whole
+// rows, and a deep page skips index entries, not contracts. The total comes from
+// countContracts.
 func (s *Store) FindContracts(ctx context.Context, f ContractFilter) ([]*Contract, int, error) {
-	where, args := contractWhere(f)
 	if f.Limit <= 0 {
 		f.Limit = 20
 	} else if f.Limit > 1000 {
 		f.Limit = 1000
+	}
+	if f.CompanySlug != nil && f.CompanyID == nil {
+		var id int64
+		err := s.read.QueryRowContext(ctx, `SELECT id FROM companies WHERE slug = ?`, *f.CompanySlug).Scan(&id)
+		if err == sql.ErrNoRows {
+			return nil, 0, nil
+		} else if err != nil {
+			return nil, 0, formatError(err)
+		}
+		f.CompanySlug, f.CompanyID = nil, &id
+	}
+	total, err := s.countContracts(ctx, f)
+	if err != nil {
+		return nil, 0, err
 	}
 	order := " ORDER BY c.signed_on DESC, c.entry_id DESC"
 	switch f.Sort {
@@ -227,11 +248,18 @@ func (s *Store) FindContracts(ctx context.Context, f ContractFilter) ([]*Contrac
 	case "published":
 		order = " ORDER BY e.published_at DESC, e.id DESC"
 	}
-	var total int
-	if err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM contracts c JOIN entries e ON e.id = c.entry_id JOIN companies co ON co.id = c.company_id`+where, args...).Scan(&total); err != nil {
-		return nil, 0, formatError(err)
+	where, args := contractWhere(f)
+	page := `SELECT c.entry_id FROM contracts c` + indexedBy(listIndex(f))
+	switch {
+	case f.Sort == "published" && listIndex(f) == "" && len(f.Status) == 0:
+		// Newest published first: read entries_published in order (CROSS JOIN keeps
+		// SQLite from reordering the tables).
+		page = `SELECT c.entry_id FROM entries e CROSS JOIN contracts c ON c.entry_id = e.id`
+	case f.Sort == "published" || len(f.Status) > 0:
+		page += ` JOIN entries e ON e.id = c.entry_id`
 	}
-	rows, err := s.read.QueryContext(ctx, contractSelect+where+order+" LIMIT ? OFFSET ?", append(args, f.Limit, f.Offset)...)
+	rows, err := s.read.QueryContext(ctx, contractSelect+` WHERE c.entry_id IN (`+page+where+order+` LIMIT ? OFFSET ?)`+order,
+		append(args, f.Limit, f.Offset)...)
 	if err != nil {
 		return nil, 0, formatError(err)
 	}
@@ -245,6 +273,40 @@ func (s *Store) FindContracts(ctx context.Context, f ContractFilter) ([]*Contrac
 		out = append(out, c.publicFor(f.Viewer))
 	}
 	return out, total, formatError(rows.Err())
+}
+
+// listIndex names the index that finds a page of f in f's order: a counterparty's
+// contracts (few) by their NIP; otherwise the index ordered as asked, narrowed to a
+// company when one is given. "" leaves the choice to SQLite (one id, listings of
+// drafts, and newest published first, which reads entries_published).
+func listIndex(f ContractFilter) string {
+	switch {
+	case f.ID != nil || len(f.Status) > 0 || f.CompanySlug != nil:
+		return ""
+	case f.NIP != nil:
+		return "contracts_nip"
+	}
+	switch f.Sort {
+	case "value":
+		return "contracts_public_value"
+	case "published":
+		return ""
+	}
+	switch {
+	case f.CompanyID != nil:
+		return "contracts_company_public"
+	case f.Mode != nil:
+		return "contracts_public_mode"
+	}
+	return "contracts_public_signed"
+}
+
+// indexedBy returns the INDEXED BY clause for index ("" for none).
+func indexedBy(index string) string {
+	if index == "" {
+		return ""
+	}
+	return " INDEXED BY " + index
 }
 
 // FindContractsByIDs returns the public contracts among ids (drafts are left out), in id

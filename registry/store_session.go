@@ -141,9 +141,24 @@ func (s *Store) CreateToken(ctx context.Context, a Actor, login, label string) (
 		return "", Internal(err)
 	}
 	token := apiTokenPrefix + raw
-	if _, err := s.write.ExecContext(ctx, `INSERT INTO api_tokens (token_hash, user_id, label, created_at) VALUES (?, ?, ?, ?)`,
-		hashToken(token), u.ID, label, fmtTime(s.now())); err != nil {
-		return "", formatError(err)
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO api_tokens (token_hash, user_id, label, created_at) VALUES (?, ?, ?, ?)`,
+			hashToken(token), u.ID, label, fmtTime(s.now()))
+		if err != nil {
+			return err
+		}
+		tid, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		detail := "konto " + u.Login
+		if label != "" {
+			detail += ", etykieta „" + label + "”"
+		}
+		return s.audit(ctx, tx, a, AuditTokenCreate, AuditKindToken, tid, 0, detail)
+	})
+	if err != nil {
+		return "", err
 	}
 	return token, nil
 }

@@ -69,6 +69,13 @@ func (s *Store) CreateUser(ctx context.Context, a Actor, in NewUser) (*User, err
 			return nil, formatError(err)
 		}
 	}
+	detail := "konto " + in.Login + ", rola " + in.Role
+	if len(in.Companies) > 0 {
+		detail += ", spółki " + strings.Join(in.Companies, ", ")
+	}
+	if err := s.audit(ctx, tx, a, AuditUserCreate, AuditKindUser, id, 0, detail); err != nil {
+		return nil, err
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, formatError(err)
 	}
@@ -153,8 +160,10 @@ func (s *Store) DisableUser(ctx context.Context, a Actor, login string) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = ?`, id); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at = ''`, now, id)
-		return err
+		if _, err := tx.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at = ''`, now, id); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, a, AuditUserDisable, AuditKindUser, id, 0, "konto "+strings.ToLower(login))
 	})
 }
 
@@ -169,22 +178,34 @@ func (s *Store) Authenticate(ctx context.Context, login, password string) (Actor
 		return PublicActor, refused
 	}
 	var (
-		id                int64
-		hash, lockedUntil string
-		disabled          bool
-		failed            int
+		id                      int64
+		hash, lockedUntil, role string
+		disabled                bool
+		failed                  int
 	)
-	err := s.read.QueryRowContext(ctx, `SELECT id, password_hash, disabled, failed_logins, locked_until FROM users WHERE login = ?`, login).
-		Scan(&id, &hash, &disabled, &failed, &lockedUntil)
+	err := s.read.QueryRowContext(ctx, `SELECT id, password_hash, role, disabled, failed_logins, locked_until FROM users WHERE login = ?`, login).
+		Scan(&id, &hash, &role, &disabled, &failed, &lockedUntil)
 	if err == sql.ErrNoRows {
 		CheckPassword(dummyHash, password)
+		// What was typed as a login is not kept: it may be a mistyped password.
+		if err := s.inTx(ctx, func(tx *sql.Tx) error {
+			return s.audit(ctx, tx, Actor{Role: RolePublic}, AuditSignInFailed, AuditKindUser, 0, 0, "nieznany login")
+		}); err != nil {
+			return PublicActor, err
+		}
 		return PublicActor, refused
 	} else if err != nil {
 		return PublicActor, formatError(err)
 	}
+	who := Actor{UserID: id, Login: login, Role: role}
 	now := s.now()
 	if lockedUntil != "" {
 		if until := parseTime(lockedUntil); now.Before(until) {
+			if err := s.inTx(ctx, func(tx *sql.Tx) error {
+				return s.audit(ctx, tx, who, AuditSignInFailed, AuditKindUser, id, 0, "konto wstrzymane po nieudanych próbach")
+			}); err != nil {
+				return PublicActor, err
+			}
 			mins := int(until.Sub(now).Minutes()) + 1
 			return PublicActor, Errorf(ERATELIMIT, "Po kilku nieudanych próbach logowanie na to konto jest wstrzymane. Spróbuj ponownie za %d min.", mins)
 		}
@@ -196,15 +217,29 @@ func (s *Store) Authenticate(ctx context.Context, login, password string) (Actor
 			lock := loginFirstLock << min(failed-loginFreeFailures, 10)
 			locked = fmtTime(now.Add(min(lock, loginMaxLock)))
 		}
-		if _, err := s.write.ExecContext(ctx, `UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?`, failed, locked, id); err != nil {
-			return PublicActor, formatError(err)
+		detail := "błędne hasło"
+		if disabled {
+			detail = "konto wyłączone"
+		}
+		if err := s.inTx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, `UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?`, failed, locked, id); err != nil {
+				return err
+			}
+			return s.audit(ctx, tx, who, AuditSignInFailed, AuditKindUser, id, 0, detail)
+		}); err != nil {
+			return PublicActor, err
 		}
 		return PublicActor, refused
 	}
-	if failed > 0 || lockedUntil != "" {
-		if _, err := s.write.ExecContext(ctx, `UPDATE users SET failed_logins = 0, locked_until = '' WHERE id = ?`, id); err != nil {
-			return PublicActor, formatError(err)
+	if err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if failed > 0 || lockedUntil != "" {
+			if _, err := tx.ExecContext(ctx, `UPDATE users SET failed_logins = 0, locked_until = '' WHERE id = ?`, id); err != nil {
+				return err
+			}
 		}
+		return s.audit(ctx, tx, who, AuditSignIn, AuditKindUser, id, 0, "")
+	}); err != nil {
+		return PublicActor, err
 	}
 	return s.actorOf(ctx, id)
 }

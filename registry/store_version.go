@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -46,6 +47,14 @@ func (s *Store) createEntry(ctx context.Context, a Actor, kind string, companyID
 	if err := project(ctx, tx, m, data); err != nil {
 		return 0, formatError(err)
 	}
+	if err := s.audit(ctx, tx, a, AuditEntryCreate, kind, id, companyID, ""); err != nil {
+		return 0, err
+	}
+	if publish {
+		if err := s.audit(ctx, tx, a, AuditEntryPublish, kind, id, companyID, "wersja 1"); err != nil {
+			return 0, err
+		}
+	}
 	return id, formatError(tx.Commit())
 }
 
@@ -65,7 +74,7 @@ func (s *Store) updateDraft(ctx context.Context, a Actor, kind string, id int64,
 		if err := project(ctx, tx, m, data); err != nil {
 			return formatError(err)
 		}
-		return nil
+		return s.audit(ctx, tx, a, AuditEntryUpdateDraft, kind, id, m.CompanyID, "")
 	})
 }
 
@@ -100,7 +109,7 @@ func (s *Store) publishEntry(ctx context.Context, a Actor, kind string, id int64
 		if err := project(ctx, tx, m, data); err != nil {
 			return formatError(err)
 		}
-		return nil
+		return s.audit(ctx, tx, a, AuditEntryPublish, kind, id, m.CompanyID, "wersja 1")
 	})
 }
 
@@ -123,6 +132,9 @@ func (s *Store) addVersion(ctx context.Context, a Actor, kind string, id int64, 
 	case ChangeAmendment:
 		if in.AnnexDate == "" {
 			v.Add("annex_date", "Podaj datę aneksu.")
+		} else {
+			normDate(&in.AnnexDate)
+			v.Date("annex_date", in.AnnexDate, true)
 		}
 	case ChangeCorrection, ChangeWithdrawal:
 		in.AnnexDate = ""
@@ -170,7 +182,7 @@ func (s *Store) addVersion(ctx context.Context, a Actor, kind string, id int64, 
 		if err := project(ctx, tx, m, data); err != nil {
 			return formatError(err)
 		}
-		return nil
+		return s.audit(ctx, tx, a, changeAction(in.ChangeKind), kind, id, m.CompanyID, "wersja "+strconv.Itoa(rec.Version))
 	})
 }
 

@@ -33,11 +33,12 @@ const (
 // header) and, for each row, the physical line it starts on (the header's line is
 // 1 unless blank lines precede it).
 type Table struct {
-	Header    []string
-	Rows      [][]string
-	Lines     []int
-	Delimiter rune
-	Encoding  string // one of the Encoding* constants
+	Header     []string
+	HeaderLine int // the line of the header row (0: line 1)
+	Rows       [][]string
+	Lines      []int
+	Delimiter  rune
+	Encoding   string // one of the Encoding* constants
 }
 
 // ReadTable reads a CSV/TSV file as exported by spreadsheets, for every register's

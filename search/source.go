@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 
+	"jawnosc/appeals"
 	"jawnosc/audits"
 	"jawnosc/registry"
 )
@@ -27,6 +28,8 @@ type Source interface {
 type StoreSource struct {
 	Store  *registry.Store
 	Audits *audits.Store // may be nil: audit reports are then not indexed
+	// Appeals may be nil: information requests are then not indexed.
+	Appeals *appeals.Service
 }
 
 // LastChangeSeq returns the store's newest change sequence number.
@@ -63,6 +66,14 @@ func (s StoreSource) LoadDocs(ctx context.Context, changes []registry.Change) ([
 			}
 			for _, c := range cs {
 				docs = append(docs, DocFromContract(c))
+			}
+		case appeals.KindRequest:
+			if s.Appeals == nil {
+				continue
+			}
+			var err error
+			if docs, err = s.requestDocs(ctx, ids); err != nil {
+				return nil, nil, err
 			}
 		case audits.KindAudit:
 			if s.Audits == nil {
@@ -110,7 +121,11 @@ func (s StoreSource) ScanDocs(ctx context.Context, fn func(Doc) error) (int, err
 		return n + m, err
 	}
 	na, err := s.scanAudits(ctx, fn)
-	return n + m + na, err
+	if err != nil {
+		return n + m + na, err
+	}
+	nr, err := s.scanRequests(ctx, fn)
+	return n + m + na + nr, err
 }
 
 // CountDocs returns the number of public entries.
@@ -120,11 +135,15 @@ func (s StoreSource) CountDocs(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	m, err := s.countRegisterDocs(ctx)
-	if err != nil || s.Audits == nil {
+	if err != nil {
 		return n + m, err
 	}
+	nr, err := s.countRequests(ctx)
+	if err != nil || s.Audits == nil {
+		return n + m + nr, err
+	}
 	_, na, err := s.Audits.FindReports(ctx, audits.ReportFilter{Limit: 1})
-	return n + m + na, err
+	return n + m + nr + na, err
 }
 
 // isNotFound reports a registry ENOTFOUND error.

@@ -55,3 +55,13 @@ func moduleRoot() (string, error) {
 		dir = parent
 	}
 }
+
+// The Austrian media transparency file (shared/data/medientransparenz-at/mtg.csv): 2 134
+// advertising reports of public bodies, amounts in euro, quarters like 20123. MTGMap maps
+// its columns onto the ad register's (as given to `jawnosc import --map`), MTGSet the values
+// it lacks (`--set`).
+const (
+	MTGPath = "data/medientransparenz-at/mtg.csv"
+	MTGMap  = "medium=outlet_name,MEDIUM_MEDIENINHABER=outlet_publisher,bekanntgabe_description=campaign,RECHTSTRÄGER=description,QUARTAL=period_quarter,EURO=amount_gross"
+	MTGSet  = "outlet_kind=other,content_kind=advertisement,procedure=other,currency=EUR"
+)

@@ -3,7 +3,6 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"net"
 	"net/http"
 	"regexp"
 	"strings"
@@ -27,21 +26,7 @@ const browserQuery = "lodz"
 func serveDemo(t *testing.T) (*testEnv, string) {
 	t.Helper()
 	e := mustOpenDemo(t, browserDemoContracts)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- e.app.Listener(ln) }()
-	t.Cleanup(func() {
-		if err := e.app.Shutdown(); err != nil {
-			t.Errorf("shutting the app down: %v", err)
-		}
-		if err := <-done; err != nil {
-			t.Errorf("serving: %v", err)
-		}
-	})
-	return e, "http://" + ln.Addr().String()
+	return e, serveEnv(t, e)
 }
 
 // contractPath matches the address of a contract page.

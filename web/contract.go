@@ -1,8 +1,11 @@
 package web
 
 import (
+	"context"
+
 	"github.com/gofiber/fiber/v2"
 
+	"jawnosc/audits"
 	"jawnosc/registry"
 )
 
@@ -12,11 +15,13 @@ const publicationDeadlineDays = 7
 
 // contractView is the data of a contract page.
 type contractView struct {
-	C          *registry.Contract
-	Versions   []*registry.ContractVersion
-	Amendments []registry.Amendment
-	Late       bool // published more than publicationDeadlineDays after signing
-	Deadline   int
+	C           *registry.Contract
+	Versions    []*registry.ContractVersion
+	Amendments  []registry.Amendment
+	Attachments []*registry.Attachment // the public gets each one's redacted copy when there is one
+	Late        bool                   // published more than publicationDeadlineDays after signing
+	Deadline    int
+	Signals     []*audits.Signal // signals resting on this contract
 }
 
 // loadContract returns the public view of a contract visible to the actor, with its
@@ -26,8 +31,12 @@ func (s *server) loadContract(c *fiber.Ctx) (*contractView, error) {
 	if err != nil {
 		return nil, err
 	}
-	ctx := c.UserContext()
-	ct, err := s.cfg.Store.FindContractByID(ctx, s.actor(c), id)
+	return s.contractByID(c.UserContext(), s.actor(c), id)
+}
+
+// contractByID is loadContract for a known id.
+func (s *server) contractByID(ctx context.Context, a registry.Actor, id int64) (*contractView, error) {
+	ct, err := s.cfg.Store.FindContractByID(ctx, a, id)
 	if err != nil {
 		return nil, err
 	}
@@ -40,7 +49,13 @@ func (s *server) loadContract(c *fiber.Ctx) (*contractView, error) {
 		versions = []*registry.ContractVersion{}
 	}
 	v := &contractView{C: ct, Versions: versions, Amendments: registry.Amendments(versions), Deadline: publicationDeadlineDays}
+	if v.Attachments, err = s.cfg.Store.FindAttachments(ctx, a, id); err != nil {
+		return nil, err
+	}
 	v.Late = ct.PublicationDelayDays != nil && *ct.PublicationDelayDays > publicationDeadlineDays
+	if v.Signals, err = s.entrySignals(ctx, id); err != nil {
+		return nil, err
+	}
 	return v, nil
 }
 

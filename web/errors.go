@@ -53,6 +53,7 @@ var fiberErrors = map[int]struct{ code, message string }{
 	http.StatusRequestEntityTooLarge: {registry.ETOOLARGE, "Przesłane dane są zbyt duże."},
 	http.StatusTooManyRequests:       {registry.ERATELIMIT, "Zbyt wiele żądań. Spróbuj ponownie za chwilę."},
 	http.StatusRequestTimeout:        {registry.EINVALID, "Przekroczono czas oczekiwania na żądanie."},
+	http.StatusUnsupportedMediaType:  {registry.EINVALID, "Wyślij dane jako JSON (nagłówek Content-Type: application/json)."},
 }
 
 // classify turns any error into what the client sees. Internal errors get the generic

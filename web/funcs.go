@@ -3,10 +3,12 @@ package web
 import (
 	"fmt"
 	"html/template"
+	"maps"
 	"strconv"
 	"strings"
 	"time"
 
+	"jawnosc/appeals"
 	"jawnosc/audits"
 	"jawnosc/registry"
 	"jawnosc/search"
@@ -14,7 +16,7 @@ import (
 
 // templateFuncs are the helpers every template may call.
 func templateFuncs(as *assets) template.FuncMap {
-	return template.FuncMap{
+	m := template.FuncMap{
 		"asset":      as.url,
 		"money":      money,
 		"moneyIn":    moneyIn,
@@ -33,7 +35,18 @@ func templateFuncs(as *assets) template.FuncMap {
 		"status":     statusLabel,
 		"redaction":  redactionOf,
 		"table":      newContractTable,
+		"audit":      auditLabel,
+		"paragraphs": paragraphs,
+		"afield":     afield,
+		"field":      newFieldView,
+		"options":    withOptions,
+		"fid":        fieldID,
+		"relabel":    relabel,
+		"inc":        func(i int) int { return i + 1 },
 	}
+	maps.Copy(m, appealFuncs())
+	maps.Copy(m, fieldFuncs())
+	return m
 }
 
 // toInt64 accepts the integer types templates meet (Money, int, int64).
@@ -176,6 +189,7 @@ var kindLabels = []registry.Label{
 	{Code: registry.KindAd, Label: "reklamy"},
 	{Code: registry.KindRecruitment, Label: "rekrutacje"},
 	{Code: audits.KindAudit, Label: "audyty"},
+	{Code: appeals.KindRequest, Label: "wnioski o informację"},
 }
 
 func kindLabel(code string) string { return registry.LabelOf(kindLabels, code) }

@@ -136,7 +136,7 @@ func mustOpenEnv(tb testing.TB, demo bool) *testEnv {
 		tb.Fatal(err)
 	}
 	e.index = ix
-	e.app, err = web.New(web.Config{Store: s, Index: ix, Demo: demo, City: "Kraków", Logf: e.logs.logf})
+	e.app, err = web.New(web.Config{Store: s, Index: ix, Demo: demo, City: "Kraków", Logf: e.logs.logf, AttachmentsDir: filepath.Join(dir, "attachments")})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -158,7 +158,7 @@ func mustOpenEnvEmpty(tb testing.TB) *testEnv {
 	}
 	tb.Cleanup(func() { ix.Close() })
 	e := &testEnv{store: s, index: ix, logs: &logBuffer{}}
-	if e.app, err = web.New(web.Config{Store: s, Index: ix, City: "Kraków", Logf: e.logs.logf}); err != nil {
+	if e.app, err = web.New(web.Config{Store: s, Index: ix, City: "Kraków", Logf: e.logs.logf, AttachmentsDir: filepath.Join(dir, "attachments")}); err != nil {
 		tb.Fatal(err)
 	}
 	return e

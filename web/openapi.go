@@ -12,7 +12,7 @@ import (
 
 // apiAreas returns every described area, in the order of the /api page.
 func apiAreas() []apiArea {
-	return []apiArea{apiAreaRegister(), apiAreaEntryRegisters(), apiAreaOpenData()}
+	return []apiArea{apiAreaRegister(), apiAreaOtherRegisters(), apiAreaOpenData(), apiAreaRequests(), apiAreaAudits()}
 }
 
 // apiArea is a group of routes (an OpenAPI tag) with Polish and English names.

@@ -111,6 +111,7 @@ func (s *server) routesRegisters(app *fiber.App) {
 		app.Get("/api/v1/export/"+d.API+".csv", apiHeaders, func(c *fiber.Ctx) error { return s.apiRegisterExportCSV(c, d) })
 		app.Get("/api/v1/export/"+d.API+".json", apiHeaders, func(c *fiber.Ctx) error { return s.apiRegisterExportJSON(c, d) })
 	}
+	s.routesRegisterWrites(app)
 }
 
 // registerListView is the data of a register list page (also a company's tab).

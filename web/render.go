@@ -15,9 +15,13 @@ import (
 // "title" and "content". New fails when one is missing or broken.
 var pageNames = []string{
 	"home", "search", "companies", "company", "contracts", "contract", "counterparty", "error",
-	"register_list", "register_entry", "ads_summary",
+	"register_list", "register_entry", "ads_summary", "panel_register", "panel_register_import",
 	"login", "panel",
+	"requests", "request", "request_new", "request_created", "panel_requests", "panel_appeals",
+	"audits", "audit", "audit_form", "signals", "supervision",
 	"api", "opendata",
+	"audit_log",
+	"panel_contracts", "panel_contract", "panel_contract_form", "panel_change",
 }
 
 // pages holds one parsed template set per page (layout + partials + the page).

@@ -5,12 +5,15 @@
 package web
 
 import (
+	"context"
 	"errors"
+	"path/filepath"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 
+	"jawnosc/appeals"
 	"jawnosc/audits"
 	"jawnosc/registry"
 	"jawnosc/search"
@@ -19,14 +22,19 @@ import (
 // Config is what the web layer needs; main builds it.
 type Config struct {
 	Store    *registry.Store
-	Audits   *audits.Store // audit reports and signals (required)
+	Audits   *audits.Store // audit reports and signals; nil: opened beside the database
 	Index    *search.Index
-	Indexer  *search.Indexer // may be nil; Notify() after writes
-	Demo     bool            // show the "dane demonstracyjne" banner on every page
-	City     string          // e.g. "Kraków"
-	BaseURL  string          // for absolute links in exports, may be ""
-	OpenData OpenDataConfig  // OCDS prefix, data licence, dumps directory
+	Indexer  *search.Indexer  // may be nil; Notify() after writes
+	Demo     bool             // show the "dane demonstracyjne" banner on every page
+	City     string           // e.g. "Kraków"
+	BaseURL  string           // for absolute links in exports, may be ""
+	OpenData OpenDataConfig   // OCDS prefix, data licence, dumps directory
+	Appeals  *appeals.Service // information requests; nil: New opens it on Store
 	Logf     func(format string, args ...any)
+	// AttachmentsDir is where uploaded PDFs are kept (the data directory's attachments/).
+	AttachmentsDir string
+	// MaxUploadBytes is the largest attachment accepted (0: registry.DefaultMaxUpload, 25 MiB).
+	MaxUploadBytes int64
 }
 
 // server holds the dependencies of every handler.
@@ -53,6 +61,20 @@ func New(cfg Config) (*fiber.App, error) {
 	if cfg.Logf == nil {
 		cfg.Logf = func(string, ...any) {}
 	}
+	if cfg.Appeals == nil {
+		svc, err := appeals.Open(context.Background(), cfg.Store)
+		if err != nil {
+			return nil, err
+		}
+		cfg.Appeals = svc
+	}
+	if cfg.Audits == nil { // tests of other features: the audits tables beside the database
+		au, err := audits.Open(context.Background(), cfg.Store, filepath.Dir(cfg.Store.Path))
+		if err != nil {
+			return nil, err
+		}
+		cfg.Audits = au
+	}
 	as, err := loadAssets()
 	if err != nil {
 		return nil, err
@@ -61,12 +83,15 @@ func New(cfg Config) (*fiber.App, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.MaxUploadBytes <= 0 {
+		cfg.MaxUploadBytes = registry.DefaultMaxUpload
+	}
 	s := &server{cfg: cfg, pages: ps, assets: as, logf: cfg.Logf}
 	app := fiber.New(fiber.Config{
 		Immutable:             true, // strings from Params/Query stay valid after the handler
 		UnescapePath:          true, // Polish path parameters arrive decoded
 		ErrorHandler:          s.handleError,
-		BodyLimit:             BodyLimit,
+		BodyLimit:             s.serverBodyLimit(), // the upload route's; limitBody keeps the rest at BodyLimit
 		ReadTimeout:           30 * time.Second,
 		IdleTimeout:           2 * time.Minute,
 		DisableStartupMessage: true,
@@ -76,6 +101,7 @@ func New(cfg Config) (*fiber.App, error) {
 		StackTraceHandler: s.logPanic,
 	}))
 	app.Use(securityHeaders)
+	app.Use(s.limitBody)
 	s.compression(app)
 	app.Use(s.authenticate)
 	app.Use(s.csrf)
@@ -95,6 +121,7 @@ func (s *server) routes(app *fiber.App) {
 	app.Get("/umowy", s.handleContracts)
 	app.Get("/umowy/:id", s.handleContract)
 	app.Get("/kontrahenci/:nip", s.handleCounterparty)
+	s.routesAudits(app) // before the registers' /spolki/:slug/:tab
 	s.routesRegisters(app)
 
 	app.Get("/logowanie", noStore, s.handleLoginForm)
@@ -102,6 +129,9 @@ func (s *server) routes(app *fiber.App) {
 	app.Post("/wyloguj", s.handleLogout)
 	panel := app.Group("/panel", s.requireSignedIn, noStore)
 	panel.Get("/", s.handlePanel)
+	s.routesPanel(panel)
+	s.routesPanelRegisters(panel)
+	s.routesAttachments(app)
 
 	api := app.Group("/api/v1", apiHeaders)
 	api.Get("/search", s.apiSearch)
@@ -111,5 +141,9 @@ func (s *server) routes(app *fiber.App) {
 	api.Get("/contracts/:id", s.apiContract)
 	api.Get("/export/contracts.csv", s.apiExportCSV)
 	api.Get("/export/contracts.json", s.apiExportJSON)
+
+	s.routesAppeals(app)
 	s.routesOpenData(app, api)
+	s.routesWriteAPI(app)
+	s.routesAuditLog(app)
 }

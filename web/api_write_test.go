@@ -255,3 +255,43 @@ func itoa(n int64) string {
 	b, _ := json.Marshal(n)
 	return string(b)
 }
+
+func TestWriteAPIOtherRegisters(t *testing.T) {
+	e := mustOpenEnv(t, false)
+	token := e.mustToken(t, "anna", registry.RoleOfficer, "mpk")
+	for _, r := range matrixRegisters() {
+		t.Run(r.api, func(t *testing.T) {
+			content, _ := json.Marshal(r.content)
+			body := `{"company":"mpk",` + string(content[1:])
+			resp, got := e.apiSend(t, "POST", "/api/v1/"+r.api, token, body)
+			if resp.StatusCode != http.StatusCreated || got["status"] != "draft" || got["company"] != "mpk" {
+				t.Fatalf("create: %d %v", resp.StatusCode, got)
+			}
+			loc := resp.Header.Get("Location")
+			if loc != "/api/v1/"+r.api+"/"+itoa(int64(got["id"].(float64))) {
+				t.Fatalf("Location %q", loc)
+			}
+			if resp, _ := e.do(t, "GET", loc); resp.StatusCode != http.StatusNotFound {
+				t.Fatalf("public GET of a draft: %d", resp.StatusCode)
+			}
+			if resp, got = e.apiSend(t, "POST", loc+"/publish", token, ""); resp.StatusCode != 200 || got["status"] != "published" {
+				t.Fatalf("publish: %d %v", resp.StatusCode, got)
+			}
+			resp, got = e.apiSend(t, "POST", loc+"/corrections", token, `{"`+r.changeKey+`":"Poprawiona treść","reason":"Literówka","kolor":"x"}`)
+			if resp.StatusCode != http.StatusUnprocessableEntity || got.errorFields()["kolor"] != "Nieznane pole." {
+				t.Fatalf("unknown key: %d %v", resp.StatusCode, got)
+			}
+			resp, got = e.apiSend(t, "POST", loc+"/corrections", token, `{"`+r.changeKey+`":"Poprawiona treść","reason":"Literówka"}`)
+			if resp.StatusCode != 200 || got["version"].(float64) != 2 || got[r.changeKey] != "Poprawiona treść" {
+				t.Fatalf("correction: %d %v", resp.StatusCode, got)
+			}
+			if vs, _ := got["versions"].([]any); len(vs) != 2 {
+				t.Fatalf("versions: %v", got["versions"])
+			}
+			resp, pub := e.apiSend(t, "GET", loc, "", "")
+			if resp.StatusCode != 200 || pub[r.changeKey] != "Poprawiona treść" {
+				t.Fatalf("public GET: %d %v", resp.StatusCode, pub)
+			}
+		})
+	}
+}

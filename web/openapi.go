@@ -12,7 +12,7 @@ import (
 
 // apiAreas returns every described area, in the order of the /api page.
 func apiAreas() []apiArea {
-	return []apiArea{apiAreaRegister(), apiAreaOtherRegisters(), apiAreaOpenData(), apiAreaRequests(), apiAreaAudits()}
+	return []apiArea{apiAreaRegister(), apiAreaOtherRegisters(), apiAreaOpenData(), apiAreaRequests(), apiAreaAudits(), apiAreaWrite()}
 }
 
 // apiArea is a group of routes (an OpenAPI tag) with Polish and English names.
@@ -75,6 +75,7 @@ var errorTexts = map[int][2]string{
 	404: {"Nie znaleziono.", "Not found."},
 	409: {"Konflikt ze stanem wpisu.", "Conflict with the entry's state."},
 	413: {"Za duże żądanie.", "Request too large."},
+	415: {"Treść nie jest w formacie JSON.", "The body is not JSON."},
 	422: {"Błędy walidacji, z komunikatem dla każdego pola.", "Validation errors, with a message per field."},
 	429: {"Za dużo żądań.", "Too many requests."},
 }

@@ -20,7 +20,7 @@ var pageNames = []string{
 	"requests", "request", "request_new", "request_created", "panel_requests", "panel_appeals",
 	"audits", "audit", "audit_form", "signals", "supervision",
 	"api", "opendata",
-	"audit_log",
+	"audit_log", "import",
 	"panel_contracts", "panel_contract", "panel_contract_form", "panel_change",
 }
 

@@ -44,6 +44,8 @@ type server struct {
 	assets *assets
 	logf   func(format string, args ...any)
 	cache  aggCache
+	// imports keeps panel import uploads between preview and confirmation.
+	imports *pendingImports
 }
 
 // BodyLimit is the largest request body accepted (413 above it).
@@ -104,6 +106,7 @@ func New(cfg Config) (*fiber.App, error) {
 	app.Use(s.limitBody)
 	s.compression(app)
 	app.Use(s.authenticate)
+	app.Use(s.publicWriteLimit())
 	app.Use(s.csrf)
 	app.Use(s.conditionalEntry)
 	s.routes(app)
@@ -125,8 +128,8 @@ func (s *server) routes(app *fiber.App) {
 	s.routesRegisters(app)
 
 	app.Get("/logowanie", noStore, s.handleLoginForm)
-	app.Post("/logowanie", rateLimit(LoginRateLimit, time.Minute), noStore, s.handleLogin)
-	app.Post("/wyloguj", s.handleLogout)
+	app.Post("/logowanie", rateLimit(LoginRateLimit, time.Minute), bodyLimit(formBodyLimit), noStore, s.handleLogin)
+	app.Post("/wyloguj", bodyLimit(formBodyLimit), s.handleLogout)
 	panel := app.Group("/panel", s.requireSignedIn, noStore)
 	panel.Get("/", s.handlePanel)
 	s.routesPanel(panel)
@@ -146,4 +149,5 @@ func (s *server) routes(app *fiber.App) {
 	s.routesOpenData(app, api)
 	s.routesWriteAPI(app)
 	s.routesAuditLog(app)
+	s.routesImport(app)
 }

@@ -68,9 +68,12 @@ func (s *server) handleSearchFeed(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	// Only register entries: other hits (information requests) number their own ids.
 	ids := make([]int64, 0, len(r.Hits))
 	for _, h := range r.Hits {
-		ids = append(ids, h.EntryID)
+		if _, ok := feedRegisterByKind(h.Kind); ok {
+			ids = append(ids, h.EntryID)
+		}
 	}
 	title := "Jawność: wyszukiwanie"
 	if q.Q != "" {

@@ -137,8 +137,15 @@ func TestSearchPageShowsFeed(t *testing.T) {
 	if strings.Count(body, want) != 2 || !strings.Contains(body, `rel="alternate" type="application/atom+xml"`) {
 		t.Fatalf("search page does not link its feed %s", want)
 	}
-	if _, body := e.do(t, "GET", "/spolki/mpk"); !strings.Contains(body, `href="/feeds/spolki/mpk"`) {
-		t.Fatal("company page does not announce its feed")
+	for page, feed := range map[string]string{"/spolki/mpk": "/feeds/spolki/mpk", "/umowy": "/feeds/umowy",
+		"/wydatki": "/feeds/wydatki", "/spolki/mpk/reklamy": "/feeds/spolki/mpk/reklamy"} {
+		resp, body := e.do(t, "GET", page)
+		if resp.StatusCode != 200 || !strings.Contains(body, `<link rel="alternate" type="application/atom+xml" title="Kanał Atom: nowe i zmienione wpisy" href="`+feed+`">`) {
+			t.Errorf("%s (%d) does not announce its feed %s", page, resp.StatusCode, feed)
+		}
+		if resp, _ := e.do(t, "GET", feed); resp.StatusCode != 200 {
+			t.Errorf("%s: %d", feed, resp.StatusCode)
+		}
 	}
 }
 

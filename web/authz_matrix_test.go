@@ -167,6 +167,7 @@ func writeCases() []writeCase {
 		api("/api/v1/contracts/:id/withdrawal", "/withdrawal", published, `{"reason":"Omyłka"}`, http.StatusOK),
 	}
 	cases = append(cases, registerWriteCases()...)
+	cases = append(cases, panelRegisterWriteCases()...)
 	return append(cases, []writeCase{
 		// The panel's forms (session and CSRF token).
 		{"POST", "/panel/umowy", func(t *testing.T, m *matrixEnv, c *matrixClient) *http.Request {

@@ -5,6 +5,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -37,6 +38,7 @@ Commands:
   serve    [--addr 127.0.0.1:8080] [--demo]   run the server (--demo fills an empty database with demo data)
   demo     [--contracts N]                    fill an empty database with the demo data set
   import   --company SLUG contracts FILE      import contracts from CSV or XLSX (all or nothing)
+  import   --company SLUG ocds FILE.json      import the contracts of an OCDS release package (all or nothing)
   import   --company SLUG [--map 'their=ours,…'] [--set 'ours=value,…'] expenses|ads|recruitments FILE
                                               import another register, with a column mapping
   reindex                                     rebuild the search index from the database
@@ -161,7 +163,7 @@ func runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	if *withDemo {
-		if err := loadDemoIfEmpty(ctx, store, demo.DefaultCount); err != nil {
+		if err := loadDemoIfEmpty(ctx, store, auditStore, demo.DefaultCount); err != nil {
 			return err
 		}
 	}
@@ -190,7 +192,8 @@ func runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	app, err := web.New(web.Config{Store: store, Audits: auditStore, Index: ix, Indexer: indexer, Demo: isDemo, City: "Kraków", Logf: log.Printf,
-		OpenData: openDataConfig(*dataDir), AttachmentsDir: attachmentsDir(*dataDir), MaxUploadBytes: maxUpload, Appeals: requests})
+		BaseURL: os.Getenv("JAWNOSC_BASE_URL"), OpenData: openDataConfig(*dataDir), AttachmentsDir: attachmentsDir(*dataDir),
+		MaxUploadBytes: maxUpload, Appeals: requests})
 	if err != nil {
 		return err
 	}
@@ -229,7 +232,7 @@ func runServe(ctx context.Context, args []string) error {
 
 // loadDemoIfEmpty fills an empty database with the demo data set; a database that
 // already has companies is left as it is.
-func loadDemoIfEmpty(ctx context.Context, store *registry.Store, n int) error {
+func loadDemoIfEmpty(ctx context.Context, store *registry.Store, au *audits.Store, n int) error {
 	cos, err := store.FindCompanies(ctx)
 	if err != nil {
 		return err
@@ -239,6 +242,9 @@ func loadDemoIfEmpty(ctx context.Context, store *registry.Store, n int) error {
 	}
 	started := time.Now()
 	if err := demo.Load(ctx, store, n, progressBar("demo", os.Stderr)); err != nil {
+		return err
+	}
+	if err := demo.LoadAudits(ctx, au, au.Today()); err != nil {
 		return err
 	}
 	log.Printf("demo data: %d contracts in %s", n, time.Since(started).Round(time.Millisecond))
@@ -254,8 +260,15 @@ func runDemo(ctx context.Context, args []string) error {
 		return err
 	}
 	defer store.Close()
+	au, err := audits.Open(ctx, store, *dataDir)
+	if err != nil {
+		return err
+	}
 	started := time.Now()
 	if err := demo.Load(ctx, store, *n, progressBar("demo", os.Stderr)); err != nil {
+		return err
+	}
+	if err := demo.LoadAudits(ctx, au, au.Today()); err != nil {
 		return err
 	}
 	log.Printf("demo data: %d contracts in %s; the index catches up when the server starts", *n, time.Since(started).Round(time.Millisecond))
@@ -269,7 +282,7 @@ func runImport(ctx context.Context, args []string, out, errOut io.Writer) error 
 	mapping := fs.String("map", "", "expenses, ads, recruitments: the file's columns onto ours, e.g. 'medium=outlet_name,EURO=amount_gross'")
 	set := fs.String("set", "", "expenses, ads, recruitments: one value for every row, e.g. 'currency=EUR,outlet_kind=press'")
 	fs.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: jawnosc import --company SLUG [--map 'their=ours,…'] [--set 'ours=value,…'] contracts|expenses|ads|recruitments FILE.csv|FILE.xlsx")
+		fmt.Fprintln(os.Stderr, "usage: jawnosc import --company SLUG [--map 'their=ours,…'] [--set 'ours=value,…'] contracts|expenses|ads|recruitments FILE.csv|FILE.xlsx | ocds FILE.json")
 	}
 	rest := parseInterspersed(fs, args)
 	if *company == "" || len(rest) != 2 {
@@ -277,7 +290,7 @@ func runImport(ctx context.Context, args []string, out, errOut io.Writer) error 
 		return errors.New("missing --company, register or file")
 	}
 	register, path := rest[0], rest[1]
-	if register != "contracts" {
+	if register != "contracts" && register != "ocds" {
 		store, err := openStore(*dataDir)
 		if err != nil {
 			return err
@@ -304,6 +317,9 @@ func runImport(ctx context.Context, args []string, out, errOut io.Writer) error 
 	co, err := store.FindCompanyBySlug(ctx, *company)
 	if err != nil {
 		return err
+	}
+	if register == "ocds" {
+		return importOCDS(ctx, store, co, bytes.NewReader(data), path, out, errOut)
 	}
 	items, err := parseContractsFile(data)
 	if err != nil {

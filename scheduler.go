@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"jawnosc/appeals"
 	"jawnosc/audits"
 	"jawnosc/registry"
+	"jawnosc/web"
 )
 
 // job is one scheduled task: a stable name (in logs), a cron spec read in Europe/Warsaw
@@ -60,6 +62,15 @@ func scheduledJobs(d jobDeps) []job {
 			n, err := d.Audits.RecheckSignals(ctx)
 			if err == nil {
 				log.Printf("job signals-recheck: judged %d companies again", n)
+			}
+			return err
+		}},
+		{Name: "open-data-dumps", Spec: "20 3 * * *", Run: func(ctx context.Context) error {
+			od := openDataConfig(d.DataDir)
+			j := &web.DumpJob{Store: d.Store, Dir: od.DumpsDir, Now: d.Now, BaseURL: os.Getenv("JAWNOSC_BASE_URL"), City: "Kraków", OpenData: od}
+			m, err := j.Run(ctx)
+			if err == nil {
+				log.Printf("job open-data-dumps: wrote %d files for %s", len(m.Files), m.Date)
 			}
 			return err
 		}},

@@ -12,8 +12,8 @@ import (
 	"jawnosc/registry"
 )
 
-// MaxPDF is the largest PDF accepted (the report or evidence).
-const MaxPDF = 20 << 20
+// MaxPDF is the largest PDF accepted (the report or evidence); below the web layer's request limit, so the field gets the message.
+const MaxPDF = 8 << 20
 
 // CheckPDF checks by content that b is a PDF document within MaxPDF: it starts with
 // "%PDF-1." or "%PDF-2." and has an end-of-file marker in its last kilobyte. EINVALID or ETOOLARGE.

@@ -170,9 +170,9 @@ func splittingSignals(cs []*contractFact, ts Thresholds) []*Signal {
 				continue
 			}
 			out = append(out, &Signal{Rule: RuleSplitting, Total: sum, Date: last.SignedOn, Entries: entriesOf(part),
-				Reason: fmt.Sprintf("%d %s z tym samym kontrahentem (%s, NIP %s) podpisane w ciągu %d miesięcy (od %s do %s): każda poniżej progu %s netto, razem %s netto, czyli powyżej progu. Możliwy podział zamówienia.",
-					len(part), plural(len(part), "umowa", "umowy", "umów"), part[0].Name, nip, WindowMonths,
-					part[0].SignedOn.Polish(), last.SignedOn.Polish(), th, sum)})
+				Reason: fmt.Sprintf("Umowy z tym samym kontrahentem (%s, NIP %s) w ciągu %d miesięcy (od %s do %s): %d %s, każda poniżej progu %s netto, razem %s netto, czyli powyżej progu. Możliwy podział zamówienia.",
+					part[0].Name, nip, WindowMonths, part[0].SignedOn.Polish(), last.SignedOn.Polish(),
+					len(part), plural(len(part), "umowa", "umowy", "umów"), th, sum)})
 		}
 	}
 	return out
@@ -206,9 +206,8 @@ func directAwardSignals(cs []*contractFact) []*Signal {
 			}
 			last := part[len(part)-1]
 			out = append(out, &Signal{Rule: RuleDirectAwards, Total: totalNet(part), Date: last.SignedOn, Entries: entriesOf(part),
-				Reason: fmt.Sprintf("%d %s z wolnej ręki dla tego samego kontrahenta (%s) w ciągu %d miesięcy (od %s do %s), razem %s netto; sygnał od %d zamówień.",
-					len(part), plural(len(part), "zamówienie", "zamówienia", "zamówień"), who, WindowMonths,
-					part[0].SignedOn.Polish(), last.SignedOn.Polish(), totalNet(part), DirectAwardsCount)})
+				Reason: fmt.Sprintf("Zamówienia z wolnej ręki dla tego samego kontrahenta (%s) w ciągu %d miesięcy (od %s do %s): %d, razem %s netto; sygnał pojawia się od %d takich zamówień.",
+					who, WindowMonths, part[0].SignedOn.Polish(), last.SignedOn.Polish(), len(part), totalNet(part), DirectAwardsCount)})
 		}
 	}
 	return out

@@ -24,6 +24,8 @@ var companyRules = []companyRule{
 		}
 		return contractSignals(cs, ts), nil
 	},
+	recruitmentSignals,
+	adSignals,
 }
 
 // CatchUp follows the registry's change sequence from the last sequence number it

@@ -127,3 +127,17 @@ func requireCompanyOfficer(a registry.Actor, companyID int64) error {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// CanFile returns nil when the actor may file audit reports and change recommendation
+// statuses (auditors), EUNAUTHORIZED for the public and EFORBIDDEN for other roles.
+func CanFile(a registry.Actor) error { return requireAuditor(a) }
+
+// ReportOfRecommendation returns the id of the report a recommendation belongs to. Errors: ENOTFOUND.
+func (s *Store) ReportOfRecommendation(ctx context.Context, recID int64) (int64, error) {
+	var id int64
+	err := s.read.QueryRowContext(ctx, `SELECT report_id FROM audit_recommendations WHERE id = ?`, recID).Scan(&id)
+	if err == sql.ErrNoRows {
+		return 0, registry.Errorf(registry.ENOTFOUND, "Nie znaleziono zalecenia nr %d.", recID)
+	}
+	return id, formatError(err)
+}

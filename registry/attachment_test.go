@@ -138,6 +138,11 @@ func TestAttachmentsVisibilityAndAuthorization(t *testing.T) {
 	if at.FileName != "umowa ostateczna.pdf" {
 		t.Errorf("file name %q", at.FileName)
 	}
+	action := registry.AuditAttachmentAdd
+	logged, n, err := s.FindAuditLog(ctx, system, registry.AuditFilter{Action: &action})
+	if err != nil || n != 1 || logged[0].Login != "jan" || logged[0].ObjectID != at.ID || logged[0].Company != "mpk" {
+		t.Errorf("audit log of the attachment: %d %v %+v", n, err, logged)
+	}
 	// A draft's attachments are not public.
 	if got, _ := s.FindAttachments(ctx, registry.PublicActor, c.ID); len(got) != 0 {
 		t.Errorf("public sees %d attachments of a draft", len(got))

@@ -104,7 +104,6 @@ type ContractFilter struct {
 	ID           *int64
 	CompanyID    *int64
 	CompanySlug  *string
-	CompanyIDs   []int64 // any of these companies (nil: not given; empty non-nil: none)
 	Year         *int
 	Mode         *string
 	NIP          *string
@@ -112,7 +111,7 @@ type ContractFilter struct {
 	ValueMax     *Money   // net, inclusive
 	Counterparty *string  // substring of the counterparty name
 	Status       []string // default: published and withdrawn (what the public sees)
-	Sort         string   // "date" (default, newest first), "value", "published", "updated" (last change first)
+	Sort         string   // "date" (default, newest first), "value", "published"
 	// Viewer is who reads: contracts of the companies it may write for come in full, all
 	// others as their public view. The zero value is the public.
 	Viewer Actor

@@ -22,6 +22,7 @@ type PublishedVersion struct {
 	Reason     string          // why it changed (not for the initial version)
 	CreatedAt  time.Time       // when the version was published
 	Data       json.RawMessage // the entry's content (canonical JSON, redactions not applied)
+	Current    json.RawMessage // the entry's current content (its redactions apply to every version)
 }
 
 // VersionFilter selects published versions. Nil and empty fields mean "not given".
@@ -57,9 +58,10 @@ func (s *Store) FindPublishedVersions(ctx context.Context, f VersionFilter) ([]*
 			args = append(args, id)
 		}
 	}
-	q := `SELECT l.seq, l.entry_id, e.kind, co.slug, v.version, v.change_kind, v.reason, v.created_at, v.data
+	q := `SELECT l.seq, l.entry_id, e.kind, co.slug, v.version, v.change_kind, v.reason, v.created_at, v.data, cur.data
 		FROM ledger l JOIN entries e ON e.id = l.entry_id JOIN companies co ON co.id = e.company_id
-		JOIN entry_versions v ON v.entry_id = l.entry_id AND v.version = l.version`
+		JOIN entry_versions v ON v.entry_id = l.entry_id AND v.version = l.version
+		JOIN entry_versions cur ON cur.entry_id = e.id AND cur.version = e.version`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -73,22 +75,26 @@ func (s *Store) FindPublishedVersions(ctx context.Context, f VersionFilter) ([]*
 	out := []*PublishedVersion{}
 	for rows.Next() {
 		p := &PublishedVersion{}
-		var data string
-		if err := rows.Scan(&p.Seq, &p.EntryID, &p.Kind, &p.Company, &p.Version, &p.ChangeKind, &p.Reason, (*timeCol)(&p.CreatedAt), &data); err != nil {
+		var data, cur string
+		if err := rows.Scan(&p.Seq, &p.EntryID, &p.Kind, &p.Company, &p.Version, &p.ChangeKind, &p.Reason, (*timeCol)(&p.CreatedAt), &data, &cur); err != nil {
 			return nil, formatError(err)
 		}
-		p.Data = json.RawMessage(data)
+		p.Data, p.Current = json.RawMessage(data), json.RawMessage(cur)
 		out = append(out, p)
 	}
 	return out, formatError(rows.Err())
 }
 
-// PublicContractData decodes a contract version's content with every redacted field
-// emptied (the redactions themselves stay listed), for public outputs.
-func PublicContractData(raw []byte) (ContractData, error) {
-	var d ContractData
-	if err := decodeData(raw, &d); err != nil {
+// PublicContractVersion decodes a contract version's content as the public sees it: the
+// fields redacted in that version or in the entry's current one are blanked (the
+// redactions themselves stay listed), as in the public history.
+func (v *PublishedVersion) PublicContractVersion() (ContractData, error) {
+	var d, cur ContractData
+	if err := decodeData(v.Data, &d); err != nil {
 		return d, Internal(err)
 	}
-	return blankRedacted(d), nil
+	if err := decodeData(v.Current, &cur); err != nil {
+		return d, Internal(err)
+	}
+	return d.blank(cur.Redactions).Public(), nil
 }

@@ -165,8 +165,11 @@ type OCDSAmendment struct {
 
 // OCDSContract is the signed contract.
 type OCDSContract struct {
-	ID          any             `json:"id"`
-	AwardID     any             `json:"awardID"`
+	ID      any `json:"id"`
+	AwardID any `json:"awardID"`
+	// Number is the company's contract number: an additional field (OCDS 1.1 has none),
+	// left out when redacted; the id stays stable across versions.
+	Number      string          `json:"contractNumber,omitempty"`
 	Title       string          `json:"title,omitempty"`
 	Description string          `json:"description,omitempty"`
 	Status      string          `json:"status,omitempty"`

@@ -83,7 +83,7 @@ func buyerParty(co *Company) OCDSParty {
 func supplierParty(ocid string, d *ContractData) OCDSParty {
 	c := d.Counterparty
 	name := c.Name
-	if name == "" && isRedacted(d, "counterparty.name") {
+	if name == "" && hasRedaction(d.Redactions, "counterparty.name") {
 		name = "[wyłączono z jawności]"
 	}
 	main, more := ocdsIdentifiers(c.Name, c.KRS, c.REGON, c.NIP)
@@ -98,22 +98,27 @@ func supplierParty(ocid string, d *ContractData) OCDSParty {
 // ocdsValue is the contract's value: net (OCDS 1.1 has one amount per value; European
 // practice reports amounts without VAT). nil when the net value is redacted.
 func ocdsValue(d *ContractData) *OCDSValue {
-	if isRedacted(d, "value_net") {
+	if hasRedaction(d.Redactions, "value_net") {
 		return nil
 	}
 	return &OCDSValue{Amount: ocdsAmount(d.ValueNet), Currency: d.Currency}
 }
 
 // ContractReleases maps the published versions of a contract (oldest first) to OCDS
-// releases, one per version. Redacted fields are left out of every release, and the
-// descriptions of amendments are computed from the redacted versions too.
+// releases, one per version. Every release leaves out the fields redacted in its version
+// or in the current one (as the public history does), and the descriptions of amendments
+// are computed from those public versions too.
 func ContractReleases(cfg OCDSConfig, co *Company, ct *Contract, versions []*ContractVersion) []*OCDSRelease {
 	ocid := cfg.OCID(ct.ID)
 	out := make([]*OCDSRelease, 0, len(versions))
 	var amendments []OCDSAmendment
 	var prev *ContractData
+	var current []Redaction
+	if n := len(versions); n > 0 {
+		current = versions[n-1].Contract.Redactions
+	}
 	for i, v := range versions {
-		d := blankRedacted(v.Contract)
+		d := v.Contract.blank(current).Public()
 		r := &OCDSRelease{OCID: ocid, ID: fmt.Sprintf("%s-v%d", ocid, v.Version.Version),
 			Date: v.CreatedAt.UTC().Format(time.RFC3339), Tag: []string{ocdsTags[v.ChangeKind]},
 			InitiationType: "tender", Language: "pl"}
@@ -128,7 +133,7 @@ func ContractReleases(cfg OCDSConfig, co *Company, ct *Contract, versions []*Con
 		awardID := ocid + "-award"
 		r.Awards = []OCDSAward{{ID: awardID, Status: "active", Date: ocdsDateTime(d.SignedOn), Value: ocdsValue(&d),
 			Suppliers: []OCDSOrgRef{{ID: supplier.ID, Name: supplier.Name}}}}
-		k := OCDSContract{ID: ocid + "-contract", AwardID: awardID, Title: d.Subject, Description: d.Description,
+		k := OCDSContract{ID: ocid + "-contract", AwardID: awardID, Number: d.Number, Title: d.Subject, Description: d.Description,
 			Status: "active", Value: ocdsValue(&d), DateSigned: ocdsDateTime(d.SignedOn)}
 		if v.ChangeKind == ChangeWithdrawal {
 			k.Status = "cancelled"

@@ -9,7 +9,8 @@ import (
 const historyChunk = 500
 
 // ScanContractHistories calls fn for every public contract in id order with its published
-// versions (oldest first, without diffs or ledger hashes), reading versions for a chunk
+// versions as the public sees them (oldest first, redactions applied as in
+// FindContractHistory, without ledger hashes), reading versions for a chunk
 // of contracts per query, so the whole register streams in bounded memory.
 func (s *Store) ScanContractHistories(ctx context.Context, fn func(*Contract, []*ContractVersion) error) error {
 	batch := make([]*Contract, 0, historyChunk)
@@ -22,6 +23,9 @@ func (s *Store) ScanContractHistories(ctx context.Context, fn func(*Contract, []
 			return err
 		}
 		for _, ct := range batch {
+			if err := publicHistory(hist[ct.ID]); err != nil {
+				return formatError(err)
+			}
 			if err := fn(ct, hist[ct.ID]); err != nil {
 				return err
 			}

@@ -106,11 +106,7 @@ func (s *Store) AddAttachment(ctx context.Context, a Actor, kind string, entryID
 		if at.ID, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		detail := kind + " nr " + strconv.FormatInt(entryID, 10) + ", sha256 " + at.SHA256
-		if at.RedactedSHA256 != "" {
-			detail += ", kopia zanonimizowana sha256 " + at.RedactedSHA256
-		}
-		return s.audit(ctx, tx, a, AuditAttachmentAdd, AuditKindAttachment, at.ID, m.CompanyID, detail)
+		return s.audit(ctx, tx, a, AuditAttachmentAdd, AuditKindAttachment, at.ID, m.CompanyID, auditAttachmentDetail(at))
 	})
 	if err != nil {
 		return nil, err
@@ -205,4 +201,14 @@ func cleanFileName(name string) string {
 		return "zalacznik.pdf"
 	}
 	return name
+}
+
+// auditAttachmentDetail notes in the audit log which entry got which file: the title and the
+// public copy's SHA-256 (shortened).
+func auditAttachmentDetail(at *Attachment) string {
+	d := "wpis " + strconv.FormatInt(at.EntryID, 10) + ": " + at.Title + " (SHA-256 " + at.SHA256[:12] + "…"
+	if at.Redacted() {
+		d += ", kopia z wyłączeniami " + at.RedactedSHA256[:12] + "…"
+	}
+	return d + ")"
 }

@@ -183,13 +183,6 @@ func contractWhere(f ContractFilter) (string, []any) {
 	if v := f.CompanyID; v != nil {
 		where, args = append(where, "c.company_id = ?"), append(args, *v)
 	}
-	if f.CompanyIDs != nil {
-		ph := []string{"0"} // an empty list matches nothing
-		for _, id := range f.CompanyIDs {
-			ph, args = append(ph, "?"), append(args, id)
-		}
-		where = append(where, "c.company_id IN ("+strings.Join(ph, ",")+")")
-	}
 	if v := f.CompanySlug; v != nil {
 		where, args = append(where, "co.slug = ?"), append(args, *v)
 	}
@@ -254,8 +247,6 @@ func (s *Store) FindContracts(ctx context.Context, f ContractFilter) ([]*Contrac
 		order = " ORDER BY c.value_net DESC, c.entry_id DESC"
 	case "published":
 		order = " ORDER BY e.published_at DESC, e.id DESC"
-	case "updated":
-		order = " ORDER BY e.updated_at DESC, c.entry_id DESC"
 	}
 	where, args := contractWhere(f)
 	page := `SELECT c.entry_id FROM contracts c` + indexedBy(listIndex(f))

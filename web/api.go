@@ -6,6 +6,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"jawnosc/audits"
 	"jawnosc/registry"
 	"jawnosc/search"
 )
@@ -169,6 +170,7 @@ type apiContractResult struct {
 	*registry.Contract
 	Versions   []*registry.ContractVersion `json:"versions"`
 	Amendments []registry.Amendment        `json:"amendments"`
+	Signals    []*audits.Signal            `json:"signals"`
 }
 
 // apiContract serves GET /api/v1/contracts/{id}: the contract, its versions (each with
@@ -178,5 +180,5 @@ func (s *server) apiContract(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(apiContractResult{Contract: v.C, Versions: v.Versions, Amendments: v.Amendments})
+	return c.JSON(apiContractResult{Contract: v.C, Versions: v.Versions, Amendments: v.Amendments, Signals: v.Signals})
 }

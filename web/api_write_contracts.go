@@ -9,7 +9,7 @@ import (
 // contractReadOnly are the keys of GET /api/v1/contracts/{id} that the server computes; a
 // write ignores them, so a GET answer can be edited and sent back.
 var contractReadOnly = []string{"id", "kind", "company_name", "status", "version", "created_at", "published_at",
-	"updated_at", "withdrawn_reason", "publication_delay_days", "versions", "amendments"}
+	"updated_at", "withdrawn_reason", "publication_delay_days", "versions", "amendments", "signals"}
 
 // contractsWritable is the contract register for the write API.
 func (s *server) contractsWritable() writableRegister[registry.ContractData] {

@@ -3,7 +3,6 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"net"
 	"net/http"
 	"regexp"
 	"strings"
@@ -28,27 +27,6 @@ func serveDemo(t *testing.T) (*testEnv, string) {
 	t.Helper()
 	e := mustOpenDemo(t, browserDemoContracts)
 	return e, serveEnv(t, e)
-}
-
-// serveEnv serves the environment's app on a loopback listener until the test ends and returns
-// the base URL.
-func serveEnv(t *testing.T, e *testEnv) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- e.app.Listener(ln) }()
-	t.Cleanup(func() {
-		if err := e.app.Shutdown(); err != nil {
-			t.Errorf("shutting the app down: %v", err)
-		}
-		if err := <-done; err != nil {
-			t.Errorf("serving: %v", err)
-		}
-	})
-	return "http://" + ln.Addr().String()
 }
 
 // contractPath matches the address of a contract page.

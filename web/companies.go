@@ -32,6 +32,8 @@ type companyView struct {
 	Requests  *appeals.Stats // information requests to the company
 	Tabs      *companyTabs   // the company's registers
 	Boards    []board        // current boards and how each member was chosen
+	// Supervision: filing timeliness, open signals, open and overdue recommendations.
+	Supervision *companySupervision
 }
 
 // handleCompany serves GET /spolki/{slug}?page=: the company's profile, its totals per
@@ -62,6 +64,9 @@ func (s *server) handleCompany(c *fiber.Ctx) error {
 		return err
 	}
 	if v.Requests, err = s.cfg.Appeals.CompanyStats(ctx, co.ID); err != nil {
+		return err
+	}
+	if v.Supervision, err = s.companySupervisionOf(ctx, co); err != nil {
 		return err
 	}
 	v.Pager = newPager("/spolki/"+co.Slug, queryValues(c), page, listPerPage, total)

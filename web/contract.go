@@ -5,6 +5,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"jawnosc/audits"
 	"jawnosc/registry"
 )
 
@@ -20,6 +21,7 @@ type contractView struct {
 	Attachments []*registry.Attachment // the public gets each one's redacted copy when there is one
 	Late        bool                   // published more than publicationDeadlineDays after signing
 	Deadline    int
+	Signals     []*audits.Signal // signals resting on this contract
 }
 
 // loadContract returns the public view of a contract visible to the actor, with its
@@ -51,6 +53,9 @@ func (s *server) contractByID(ctx context.Context, a registry.Actor, id int64) (
 		return nil, err
 	}
 	v.Late = ct.PublicationDelayDays != nil && *ct.PublicationDelayDays > publicationDeadlineDays
+	if v.Signals, err = s.entrySignals(ctx, id); err != nil {
+		return nil, err
+	}
 	return v, nil
 }
 

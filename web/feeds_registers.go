@@ -18,6 +18,9 @@ type feedRegister struct {
 // and one case in feedEntry.
 var feedRegisters = []feedRegister{
 	{Kind: registry.KindContract, Path: "umowy", Title: "Umowy"},
+	{Kind: registry.KindExpense, Path: "wydatki", Title: "Wydatki"},
+	{Kind: registry.KindAd, Path: "reklamy", Title: "Reklamy i media"},
+	{Kind: registry.KindRecruitment, Path: "rekrutacje", Title: "Rekrutacje"},
 }
 
 // feedRegisterByPath returns the register whose path segment is p.
@@ -36,9 +39,16 @@ func feedEntry(base string, v *registry.PublishedVersion, co *registry.Company) 
 	switch v.Kind {
 	case registry.KindContract:
 		e, err = contractFeedEntry(base, v, co)
-		return e, true, err
+	case registry.KindExpense:
+		e, err = expenseFeedEntry(base, v, co)
+	case registry.KindAd:
+		e, err = adFeedEntry(base, v, co)
+	case registry.KindRecruitment:
+		e, err = recruitmentFeedEntry(base, v, co)
+	default:
+		return atomEntry{}, false, nil
 	}
-	return atomEntry{}, false, nil
+	return e, true, err
 }
 
 // changeTitles prefixes the title of a later version with what happened to the entry.
@@ -64,7 +74,7 @@ func baseFeedEntry(base, path string, v *registry.PublishedVersion, title, regis
 // contractFeedEntry is a contract version: company, subject, counterparty, value, mode
 // and the reason of the change.
 func contractFeedEntry(base string, v *registry.PublishedVersion, co *registry.Company) (atomEntry, error) {
-	d, err := registry.PublicContractData(v.Data)
+	d, err := v.PublicContractVersion()
 	if err != nil {
 		return atomEntry{}, err
 	}
@@ -78,17 +88,10 @@ func contractFeedEntry(base string, v *registry.PublishedVersion, co *registry.C
 		cp = "[kontrahent wyłączony z jawności]"
 	}
 	value := "[wartość wyłączona z jawności]"
-	if !hasRedaction(d.Redactions, "value_net") {
+	if redactionOf(d.Redactions, "value_net") == nil {
 		value = moneyIn(d.ValueNet, d.Currency) + " netto"
 	}
-	text := fmt.Sprintf("%s. Kontrahent: %s. Wartość: %s. Tryb: %s. Data zawarcia: %s.", co.Name, cp, value,
-		registry.LabelOf(registry.ProcurementModes, d.ProcurementMode), d.SignedOn.Polish())
-	if v.Reason != "" {
-		text += " Powód zmiany: " + v.Reason
-	}
-	e.Summary = atomText{Type: "text", Body: text}
+	e.Summary = feedSummary(v, fmt.Sprintf("%s. Kontrahent: %s. Wartość: %s. Tryb: %s. Data zawarcia: %s.", co.Name, cp, value,
+		registry.LabelOf(registry.ProcurementModes, d.ProcurementMode), d.SignedOn.Polish()))
 	return e, nil
 }
-
-// hasRedaction reports whether field is redacted.
-func hasRedaction(rs []registry.Redaction, field string) bool { return redactionOf(rs, field) != nil }

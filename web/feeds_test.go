@@ -135,3 +135,41 @@ func TestSearchPageShowsFeed(t *testing.T) {
 		t.Fatal("company page does not announce its feed")
 	}
 }
+
+// TestFeedsEveryRegister parses the feed of every register (expenses, ads, recruitments
+// from the register fixture) and a company feed that mixes them; drafts never appear.
+func TestFeedsEveryRegister(t *testing.T) {
+	e := mustOpenEnv(t, false)
+	ids := addRegisterFixture(t, e)
+	want := map[string][]string{
+		"/feeds/wydatki":    {fmt.Sprintf("urn:jawnosc:expense:%d:v2", ids.expense), "Korekta: MPK: Sponsoring — Klub Sportowy Wisła"},
+		"/feeds/reklamy":    {fmt.Sprintf("urn:jawnosc:ad:%d:v2", ids.adWithdrawn), "Wycofano: MPK: Portal Wycofany — Omyłka"},
+		"/feeds/rekrutacje": {fmt.Sprintf("urn:jawnosc:recruitment:%d:v1", ids.appointed), "MPK: Zarząd — Prezes Zarządu"},
+	}
+	for path, w := range want {
+		resp, body := e.do(t, "GET", path)
+		if resp.StatusCode != 200 || strings.Contains(body, "Tajny szkic") {
+			t.Fatalf("%s: %d", path, resp.StatusCode)
+		}
+		found := false
+		for _, it := range parseAtom(t, body).Items {
+			if it.GUID == w[0] {
+				found = true
+				if !strings.HasPrefix(it.Title, w[1]) {
+					t.Errorf("%s: entry %s titled %q, want %q…", path, it.GUID, it.Title, w[1])
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no entry %s", path, w[0])
+		}
+	}
+	_, body := e.do(t, "GET", "/feeds/spolki/mpk")
+	kinds := map[string]bool{}
+	for _, it := range parseAtom(t, body).Items {
+		kinds[it.Categories[0]] = true
+	}
+	if len(kinds) != 4 {
+		t.Fatalf("company feed has entries of %v, want all four registers", kinds)
+	}
+}

@@ -12,7 +12,7 @@ import (
 
 // apiAreas returns every described area, in the order of the /api page.
 func apiAreas() []apiArea {
-	return []apiArea{apiAreaRegister(), apiAreaOtherRegisters(), apiAreaOpenData(), apiAreaRequests(), apiAreaWrite()}
+	return []apiArea{apiAreaRegister(), apiAreaOtherRegisters(), apiAreaOpenData(), apiAreaRequests(), apiAreaAudits(), apiAreaWrite()}
 }
 
 // apiArea is a group of routes (an OpenAPI tag) with Polish and English names.

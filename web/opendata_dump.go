@@ -63,8 +63,8 @@ type dumpSpec struct {
 	write func(ctx context.Context, j *DumpJob, w *bufio.Writer) error
 }
 
-// dumpSpecs lists the files of a dump. A register plugs in with its lines here.
-var dumpSpecs = []dumpSpec{
+// contractDumpSpecs are the contract register's files.
+var contractDumpSpecs = []dumpSpec{
 	{DumpFile{Name: "umowy.csv.gz", Register: registry.KindContract, Format: "CSV", Title: "Rejestr umów — CSV (UTF-8, średnik, jak eksport dla Excela)"},
 		func(ctx context.Context, j *DumpJob, w *bufio.Writer) error {
 			return streamContractsCSV(ctx, j.Store, w, j.BaseURL)
@@ -75,10 +75,63 @@ var dumpSpecs = []dumpSpec{
 		}},
 	{DumpFile{Name: "umowy-ocds.json.gz", Register: registry.KindContract, Format: "OCDS", Title: "Rejestr umów — OCDS 1.1 (pakiet wydań)"},
 		writeOCDSDump},
+}
+
+// ledgerDumpSpecs are the ledger's files.
+var ledgerDumpSpecs = []dumpSpec{
 	{DumpFile{Name: "lancuch.csv.gz", Register: "ledger", Format: "CSV", Title: "Łańcuch skrótów (rejestr publikacji) — CSV"},
 		writeLedgerCSV},
 	{DumpFile{Name: "lancuch.json.gz", Register: "ledger", Format: "JSON", Title: "Łańcuch skrótów (rejestr publikacji) — JSON"},
 		writeLedgerJSON},
+}
+
+// dumpSpecs lists the files of a dump: contracts, the entry registers, the ledger.
+func dumpSpecs() []dumpSpec {
+	out := append([]dumpSpec{}, contractDumpSpecs...)
+	out = append(out, registerDumpSpecs()...)
+	return append(out, ledgerDumpSpecs...)
+}
+
+// registerDumpSpecs are the CSV and JSON dumps of the entry registers (expenses, ads,
+// recruitments), written by the same code as their exports.
+func registerDumpSpecs() []dumpSpec {
+	var out []dumpSpec
+	for _, d := range registerDefs {
+		out = append(out,
+			dumpSpec{DumpFile{Name: d.Tab + ".csv.gz", Register: d.Kind, Format: "CSV", Title: d.Title + " — CSV (UTF-8, średnik)"},
+				func(ctx context.Context, j *DumpJob, w *bufio.Writer) error {
+					return d.exportCSV(ctx, j.server(), w, j.BaseURL)
+				}},
+			dumpSpec{DumpFile{Name: d.Tab + ".json.gz", Register: d.Kind, Format: "JSON", Title: d.Title + " — JSON"},
+				func(ctx context.Context, j *DumpJob, w *bufio.Writer) error {
+					return writeJSONArray(w, func(emit func(any) error) error { return d.exportJSON(ctx, j.server(), emit) })
+				}})
+	}
+	return out
+}
+
+// server is the minimal server the register exporters read the store from.
+func (j *DumpJob) server() *server { return &server{cfg: Config{Store: j.Store, City: j.City}} }
+
+// writeJSONArray writes the values each emits as one JSON array, one value a line.
+func writeJSONArray(w *bufio.Writer, each func(emit func(any) error) error) error {
+	sep := "\n"
+	w.WriteString("[")
+	err := each(func(v any) error {
+		b, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		w.WriteString(sep)
+		sep = ",\n"
+		_, err = w.Write(b)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	_, err = w.WriteString("\n]\n")
+	return err
 }
 
 // Run writes today's dump and returns its manifest. A second run on the same day replaces
@@ -100,7 +153,7 @@ func (j *DumpJob) Run(ctx context.Context) (*DumpManifest, error) {
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	for _, sp := range dumpSpecs {
+	for _, sp := range dumpSpecs() {
 		f, err := writeDumpFile(ctx, j, filepath.Join(tmp, sp.Name), sp)
 		if err != nil {
 			return nil, fmt.Errorf("dump %s: %w", sp.Name, err)
@@ -243,23 +296,9 @@ func scanLedger(ctx context.Context, st *registry.Store, fn func(*registry.Ledge
 
 // writeLedgerJSON writes the chain as one JSON array of the links of /api/v1/ledger.
 func writeLedgerJSON(ctx context.Context, j *DumpJob, w *bufio.Writer) error {
-	sep := "\n"
-	w.WriteString("[")
-	err := scanLedger(ctx, j.Store, func(l *registry.LedgerLink) error {
-		b, err := json.Marshal(l)
-		if err != nil {
-			return err
-		}
-		w.WriteString(sep)
-		sep = ",\n"
-		_, err = w.Write(b)
-		return err
+	return writeJSONArray(w, func(emit func(any) error) error {
+		return scanLedger(ctx, j.Store, func(l *registry.LedgerLink) error { return emit(l) })
 	})
-	if err != nil {
-		return err
-	}
-	_, err = w.WriteString("\n]\n")
-	return err
 }
 
 // ledgerCSVColumns are the columns of the ledger CSV (the JSON field names).

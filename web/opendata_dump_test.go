@@ -36,11 +36,24 @@ func gunzip(t *testing.T, b []byte) []byte {
 	return out
 }
 
+// csvRows parses a semicolon CSV with a byte order mark.
+func csvRows(t *testing.T, b []byte) [][]string {
+	t.Helper()
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\uFEFF"))))
+	r.Comma = ';'
+	rows, err := r.ReadAll()
+	if err != nil || len(rows) == 0 {
+		t.Fatalf("CSV: %v", err)
+	}
+	return rows
+}
+
 // TestNightlyDump runs the dump job with a pinned clock, checks every file against its
 // listed size and SHA-256 and its content against the register, then serves the listing
 // on /otwarte-dane and the files with conditional requests.
 func TestNightlyDump(t *testing.T) {
 	e := mustOpenEnv(t, false)
+	addRegisterFixture(t, e)
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "dumps")
 	now := time.Date(2026, 3, 10, 23, 30, 0, 0, time.UTC) // 00:30 on 11 March in Warsaw
@@ -49,7 +62,7 @@ func TestNightlyDump(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.Date != "2026-03-11" || len(m.Files) != 5 {
+	if m.Date != "2026-03-11" || len(m.Files) != 11 {
 		t.Fatalf("manifest: %+v", m)
 	}
 	head, _ := e.store.LedgerHead(ctx)
@@ -72,18 +85,29 @@ func TestNightlyDump(t *testing.T) {
 		}
 		content[f.Name] = gunzip(t, b)
 	}
-	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(content["umowy.csv.gz"], []byte("\uFEFF"))))
-	r.Comma = ';'
-	rows, err := r.ReadAll()
-	if err != nil || len(rows) != public+1 {
-		t.Fatalf("umowy.csv: %d rows (%v), want header + %d", len(rows), err, public)
+	if rows := csvRows(t, content["umowy.csv.gz"]); len(rows) != public+1 {
+		t.Fatalf("umowy.csv: %d rows, want header + %d", len(rows), public)
 	}
 	var js []map[string]any
 	if err := json.Unmarshal(content["umowy.json.gz"], &js); err != nil || len(js) != public {
 		t.Fatalf("umowy.json: %d contracts (%v), want %d", len(js), err, public)
 	}
-	if n := ocdstest.ValidateReleasePackage(t, content["umowy-ocds.json.gz"]); n != int(head.Seq) {
-		t.Fatalf("OCDS dump: %d releases, want %d", n, head.Seq)
+	if n, want := ocdstest.ValidateReleasePackage(t, content["umowy-ocds.json.gz"]), publishedVersions(t, e.store); n != want {
+		t.Fatalf("OCDS dump: %d releases, want %d", n, want)
+	}
+	for name, n := range map[string]func(context.Context) (int, error){"wydatki": e.store.Expenses().CountPublic,
+		"reklamy": e.store.Ads().CountPublic, "rekrutacje": e.store.Recruitments().CountPublic} {
+		want, err := n(ctx)
+		if err != nil || want == 0 {
+			t.Fatalf("%s: %d public entries (%v)", name, want, err)
+		}
+		var arr []map[string]any
+		if err := json.Unmarshal(content[name+".json.gz"], &arr); err != nil || len(arr) != want {
+			t.Fatalf("%s.json: %d entries (%v), want %d", name, len(arr), err, want)
+		}
+		if lines := csvRows(t, content[name+".csv.gz"]); len(lines) != want+1 {
+			t.Fatalf("%s.csv: %d rows, want header + %d", name, len(lines), want)
+		}
 	}
 	var links []registry.LedgerLink
 	if err := json.Unmarshal(content["lancuch.json.gz"], &links); err != nil || int64(len(links)) != head.Seq || links[len(links)-1].Hash != head.Hash {
@@ -122,9 +146,25 @@ func TestNightlyDump(t *testing.T) {
 	if !strings.Contains(page, "Ostatni zrzut: <strong>2026-03-11</strong>") || !strings.Contains(page, `href="https://creativecommons.org/publicdomain/zero/1.0/">CC0 1.0</a>`) {
 		t.Error("/otwarte-dane lacks the dump date or the configured licence")
 	}
-	for _, col := range rows[0] {
-		if !strings.Contains(page, "<tr><th scope=\"row\"><code>"+col+"</code></th><td>") {
-			t.Errorf("CSV column %s is not described on /otwarte-dane", col)
+	for _, f := range m.Files {
+		if f.Format != "CSV" {
+			continue
+		}
+		header := csvRows(t, content[f.Name])[0]
+		if f.Name == "lancuch.csv.gz" {
+			header = strings.Split(strings.SplitN(string(content[f.Name]), "\r\n", 2)[0], ",")
+		}
+		// The file's own table: from its caption to the end of the table.
+		name := strings.TrimSuffix(f.Name, ".gz")
+		i := strings.Index(page, ": "+name)
+		if i < 0 {
+			t.Fatalf("/otwarte-dane has no column table for %s", name)
+		}
+		table := page[i : i+strings.Index(page[i:], "</table>")]
+		for _, col := range header {
+			if !strings.Contains(table, "<tr><th scope=\"row\"><code>"+col+"</code></th><td>") {
+				t.Errorf("%s: column %s is not described on /otwarte-dane", f.Name, col)
+			}
 		}
 	}
 

@@ -12,22 +12,21 @@ import (
 // conditional requests.
 var entryPage = regexp.MustCompile(`^/(umowy|wydatki|reklamy|rekrutacje|api/v1/(contracts|expenses|ads|recruitments))/[0-9]+$`)
 
-// httpManners adds compression of text responses (brotli or gzip, as the client accepts;
-// not for files that are compressed already) and conditional requests on entry pages. It
-// runs before every route.
-func (s *server) httpManners(app *fiber.App) {
+// compression compresses text responses (brotli or gzip, as the client accepts), but not
+// the dump files, which are compressed already.
+func (s *server) compression(app *fiber.App) {
 	app.Use(compress.New(compress.Config{
 		Level: compress.LevelDefault,
 		Next: func(c *fiber.Ctx) bool {
 			return strings.HasPrefix(c.Path(), "/otwarte-dane/pobierz/")
 		},
 	}))
-	app.Use(s.conditionalEntry)
 }
 
 // conditionalEntry gives entry pages an ETag (the register's change sequence, the path
 // and who is looking) and Last-Modified, and answers 304 when the client's copy is
 // current. Validators are only sent on successful answers, so a 304 always stands for a 200.
+// It runs after authentication, so the viewer is known.
 func (s *server) conditionalEntry(c *fiber.Ctx) error {
 	if c.Method() != fiber.MethodGet && c.Method() != fiber.MethodHead || !entryPage.MatchString(c.Path()) {
 		return c.Next()

@@ -75,7 +75,9 @@ func (s *server) handleUploadAttachment(c *fiber.Ctx) error {
 		return s.renderPanelContract(c, status, v)
 	}
 	if strings.TrimSpace(v.Upload.Values["title"]) == "" {
+		// Nothing is stored until the form is right (a browser sends the files again anyway).
 		v.Upload.Errors["title"] = "Podaj nazwę załącznika, np. „Treść umowy” albo „Aneks nr 1”."
+		return s.renderPanelContract(c, fiber.StatusUnprocessableEntity, v)
 	}
 	orig, origName, err := s.receivePDF(c, "file", true)
 	if err != nil {
@@ -84,9 +86,6 @@ func (s *server) handleUploadAttachment(c *fiber.Ctx) error {
 	red, redName, err := s.receivePDF(c, "redacted", false)
 	if err != nil {
 		return fail(err)
-	}
-	if len(v.Upload.Errors) > 0 {
-		return s.renderPanelContract(c, fiber.StatusUnprocessableEntity, v)
 	}
 	in := registry.NewAttachment{Title: v.Upload.Values["title"], FileName: origName, File: *orig, RedactedFileName: redName, Redacted: red}
 	if _, err := s.cfg.Store.AddAttachment(c.UserContext(), s.actor(c), registry.KindContract, ct.ID, in); err != nil {

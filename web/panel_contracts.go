@@ -27,7 +27,7 @@ type panelContractsView struct {
 }
 
 // handlePanelContracts serves GET /panel/umowy?company=&status=&page=: the contracts of the
-// companies the officer files for — drafts, published and withdrawn — newest change first,
+// companies the officer files for — drafts, published and withdrawn — newest filed first,
 // filterable by company and status, paginated. Supervisors and auditors get 403 (they do not
 // file); a company not the officer's is 403 from the domain; an unknown one 400.
 func (s *server) handlePanelContracts(c *fiber.Ctx) error {

@@ -107,6 +107,8 @@ func (s *server) handleCreateContract(c *fiber.Ctx) error {
 	}
 	if chosen == nil {
 		in.Form.Errors["company"] = "Wybierz spółkę, której umowę wpisujesz."
+	} else if err := s.actor(c).RequireCompanyWrite(chosen.ID); err != nil {
+		return err // another company's: 403 before anything else is looked at
 	}
 	d := in.contractData()
 	if !in.Form.check(d) {

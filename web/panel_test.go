@@ -122,6 +122,9 @@ func TestPanelListShowsOwnCompaniesOnly(t *testing.T) {
 	if strings.Contains(body, "Dostawa autobusów") {
 		t.Error("list shows MPK's contract to an officer of Wodociągi")
 	}
+	if strings.Index(body, "Tajny szkic umowy") > strings.Index(body, "Usługi doradcze w zakresie taryf") {
+		t.Error("the list is not newest filed first")
+	}
 	_, body = wod.send(t, e, "GET", "/panel/umowy?status=draft", nil)
 	if !strings.Contains(body, "Tajny szkic umowy") || strings.Contains(body, "Dzierżawa koparki") || !strings.Contains(body, "1 umowa") {
 		t.Errorf("status filter: %s", excerpt(body))

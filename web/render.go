@@ -18,6 +18,7 @@ var pageNames = []string{
 	"register_list", "register_entry", "ads_summary", "panel_register", "panel_register_import",
 	"login", "panel",
 	"requests", "request", "request_new", "request_created", "panel_requests", "panel_appeals",
+	"audits", "audit", "audit_form", "signals", "supervision",
 	"api", "opendata",
 	"audit_log", "import",
 	"panel_contracts", "panel_contract", "panel_contract_form", "panel_change",

@@ -7,6 +7,7 @@ package web
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -21,7 +22,7 @@ import (
 // Config is what the web layer needs; main builds it.
 type Config struct {
 	Store    *registry.Store
-	Audits   *audits.Store // audit reports and signals (required)
+	Audits   *audits.Store // audit reports and signals; nil: opened beside the database
 	Index    *search.Index
 	Indexer  *search.Indexer  // may be nil; Notify() after writes
 	Demo     bool             // show the "dane demonstracyjne" banner on every page
@@ -69,6 +70,13 @@ func New(cfg Config) (*fiber.App, error) {
 		}
 		cfg.Appeals = svc
 	}
+	if cfg.Audits == nil { // tests of other features: the audits tables beside the database
+		au, err := audits.Open(context.Background(), cfg.Store, filepath.Dir(cfg.Store.Path))
+		if err != nil {
+			return nil, err
+		}
+		cfg.Audits = au
+	}
 	as, err := loadAssets()
 	if err != nil {
 		return nil, err
@@ -96,10 +104,11 @@ func New(cfg Config) (*fiber.App, error) {
 	}))
 	app.Use(securityHeaders)
 	app.Use(s.limitBody)
+	s.compression(app)
 	app.Use(s.authenticate)
 	app.Use(s.publicWriteLimit())
 	app.Use(s.csrf)
-	s.httpManners(app)
+	app.Use(s.conditionalEntry)
 	s.routes(app)
 	return app, nil
 }
@@ -115,6 +124,7 @@ func (s *server) routes(app *fiber.App) {
 	app.Get("/umowy", s.handleContracts)
 	app.Get("/umowy/:id", s.handleContract)
 	app.Get("/kontrahenci/:nip", s.handleCounterparty)
+	s.routesAudits(app) // before the registers' /spolki/:slug/:tab
 	s.routesRegisters(app)
 
 	app.Get("/logowanie", noStore, s.handleLoginForm)

@@ -21,7 +21,7 @@ import (
 // public submissions whose rate limit (five accepted per address) the matrix would exceed;
 // sessions and tokens live in the database and work there too.
 func (m *matrixEnv) freshApp(t *testing.T) {
-	app, err := web.New(web.Config{Store: m.store, Index: m.index, City: "Kraków", Logf: m.logs.logf, Appeals: m.svc, AttachmentsDir: m.attachments})
+	app, err := web.New(web.Config{Store: m.store, Index: m.index, City: "Kraków", Logf: m.logs.logf, Appeals: m.svc, Audits: m.au, AttachmentsDir: m.attachments})
 	if err != nil {
 		t.Fatal(err)
 	}

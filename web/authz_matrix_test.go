@@ -9,11 +9,14 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"jawnosc/appeals"
+	"jawnosc/audits"
 	"jawnosc/registry"
 )
 
@@ -39,6 +42,7 @@ type matrixClient struct {
 type matrixEnv struct {
 	*testEnv
 	svc         *appeals.Service
+	au          *audits.Store
 	attachments string // the attachments directory of the apps
 	clients     map[string]*matrixClient
 }
@@ -172,6 +176,7 @@ func writeCases() []writeCase {
 	cases = append(cases, registerWriteCases()...)
 	cases = append(cases, appealsWriteCases()...)
 	cases = append(cases, panelRegisterWriteCases()...)
+	cases = append(cases, auditsWriteCases()...)
 	return append(cases, []writeCase{
 		// The panel's forms (session and CSRF token).
 		{"POST", "/panel/umowy", func(t *testing.T, m *matrixEnv, c *matrixClient) *http.Request {
@@ -314,7 +319,13 @@ func TestAuthorizationMatrix(t *testing.T) {
 		}
 	}
 	m := &matrixEnv{testEnv: e, svc: ae.svc, attachments: t.TempDir(), clients: map[string]*matrixClient{asPublic: {b: e.anonymous(t)}}}
-	m.freshApp(t) // the requests fixture's app has no attachments directory
+	au, err := audits.Open(context.Background(), e.store, filepath.Dir(e.store.Path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	au.Now = func() time.Time { return time.Date(2026, 5, 5, 10, 0, 0, 0, time.UTC) }
+	m.au = au
+	m.freshApp(t) // with the attachments directory and the pinned audits clock
 	for role, login := range matrixLogins {
 		m.clients[role] = &matrixClient{token: e.mustToken(t, login, "")}
 	}

@@ -95,6 +95,29 @@ func formatError(err error) error {
 	return registry.Internal(err)
 }
 
+// Actions of audit reports in the registry's audit log.
+const (
+	AuditCreate   = "audit.create"
+	AuditStatus   = "audit.recommendation_status"
+	AuditResponse = "audit.response"
+	AuditEvidence = "audit.evidence"
+	AuditCouncil  = "audit.council"
+	AuditPDF      = "audit.pdf"
+)
+
+// written records a write of a report in the registry's audit log (who, role, what, when)
+// and in the change sequence, inside the write's own transaction.
+func written(ctx context.Context, tx *sql.Tx, a registry.Actor, action string, reportID int64, detail string) error {
+	var companyID int64
+	if err := tx.QueryRowContext(ctx, `SELECT company_id FROM audit_reports WHERE id = ?`, reportID).Scan(&companyID); err != nil {
+		return err
+	}
+	if err := registry.RecordAudit(ctx, tx, a, action, KindAudit, reportID, companyID, detail); err != nil {
+		return err
+	}
+	return changed(ctx, tx, reportID)
+}
+
 // changed appends the report to the registry's change sequence, so the search index re-reads it.
 func changed(ctx context.Context, tx *sql.Tx, reportID int64) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO changes (entry_id, kind) VALUES (?, ?)`, reportID, KindAudit)

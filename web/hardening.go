@@ -17,7 +17,11 @@ const formBodyLimit = 16 << 10
 // publicWriteLimit applies PublicWriteRateLimit to unsafe requests of the public; reads and
 // signed-in accounts pass.
 func (s *server) publicWriteLimit() fiber.Handler {
-	limit := rateLimit(PublicWriteRateLimit, time.Minute)
+	n := PublicWriteRateLimit
+	if s.cfg.PublicWriteRateLimit > 0 {
+		n = s.cfg.PublicWriteRateLimit
+	}
+	limit := rateLimit(n, time.Minute)
 	return func(c *fiber.Ctx) error {
 		switch c.Method() {
 		case fiber.MethodGet, fiber.MethodHead, fiber.MethodOptions:

@@ -35,6 +35,9 @@ type Config struct {
 	AttachmentsDir string
 	// MaxUploadBytes is the largest attachment accepted (0: registry.DefaultMaxUpload, 25 MiB).
 	MaxUploadBytes int64
+	// PublicWriteRateLimit overrides PublicWriteRateLimit (0: the default), e.g. for tests
+	// that send every write route as the public from one address.
+	PublicWriteRateLimit int
 }
 
 // server holds the dependencies of every handler.

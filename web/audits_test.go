@@ -337,3 +337,22 @@ func TestSupervisionDashboard(t *testing.T) {
 func searchIndexer(e *auditEnv) *search.Indexer {
 	return search.NewIndexer(e.index, search.StoreSource{Store: e.store, Audits: e.au}, nil)
 }
+
+// TestOverdueNoticesInOfficerPanel: the nightly job's notice about an overdue recommendation
+// reaches the panel of the company's officers, and only theirs.
+func TestOverdueNoticesInOfficerPanel(t *testing.T) {
+	e := mustOpenAuditEnv(t)
+	ns, err := e.au.NoticeOverdue(context.Background(), time.Date(2026, 5, 5, 10, 0, 0, 0, time.UTC))
+	if err != nil || len(ns) != 1 {
+		t.Fatalf("notices: %v %+v", err, ns)
+	}
+	own := e.mustLogin(t, "wiktor", registry.RoleOfficer, "wodociagi")
+	_, body := own.send(t, e.testEnv, "GET", "/panel", nil)
+	if !strings.Contains(body, "Zalecenia audytowe po terminie") || !strings.Contains(body, "Uzupełnić ewidencję wodomierzy.") || !strings.Contains(body, "30.04.2026") {
+		t.Fatalf("the company's officer does not see the notice:\n%s", excerpt(body))
+	}
+	other := e.mustLogin(t, "marek", registry.RoleOfficer, "mpk")
+	if _, body := other.send(t, e.testEnv, "GET", "/panel", nil); strings.Contains(body, "Uzupełnić ewidencję wodomierzy.") {
+		t.Fatal("another company's officer sees the notice")
+	}
+}

@@ -350,8 +350,12 @@ func runReindex(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	auditStore, err := audits.Open(ctx, store, *dataDir)
+	if err != nil {
+		return err
+	}
 	started := time.Now()
-	if err := search.Rebuild(ctx, indexDir(*dataDir), search.StoreSource{Store: store, Appeals: requests}, progressBar("reindex", os.Stderr)); err != nil {
+	if err := search.Rebuild(ctx, indexDir(*dataDir), search.StoreSource{Store: store, Appeals: requests, Audits: auditStore}, progressBar("reindex", os.Stderr)); err != nil {
 		return err
 	}
 	log.Printf("reindex: done in %s", time.Since(started).Round(time.Millisecond))

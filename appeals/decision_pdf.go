@@ -169,7 +169,7 @@ func officeDecisionPDF(v *View, e *Event) ([]byte, error) {
 	d.Para(e.Data.Text)
 	officialsTable(d, e.Data.Officials, "Osoby, które rozstrzygnęły odwołanie")
 	d.Heading("Pouczenie o drodze sądowej")
-	d.Para("Niezależnie od tego rozstrzygnięcia na decyzję spółki o odmowie udostępnienia informacji publicznej przysługuje skarga do wojewódzkiego sądu administracyjnego, wnoszona za pośrednictwem spółki w terminie 30 dni od dnia doręczenia decyzji (art. 53 § 1 ustawy — Prawo o postępowaniu przed sądami administracyjnymi). Na bezczynność spółki, także gdy spółka nie wykona tego rozstrzygnięcia w terminie, skargę można wnieść w każdym czasie. Sąd rozpatruje skargi w sprawach dostępu do informacji publicznej w terminie 30 dni (art. 21 UDIP).")
+	d.Para("Niezależnie od tego rozstrzygnięcia na decyzję spółki o odmowie udostępnienia informacji publicznej przysługuje skarga do wojewódzkiego sądu administracyjnego, wnoszona za pośrednictwem spółki w terminie 30 dni od dnia doręczenia decyzji (art. 53 § 1 ustawy — Prawo o postępowaniu przed sądami administracyjnymi). Na bezczynność spółki, także gdy spółka nie wykona tego rozstrzygnięcia w terminie, skargę można wnieść w każdym czasie (art. 53 § 2b tej ustawy); część sądów wymaga, by wcześniej wysłać spółce ponaglenie (art. 37 Kodeksu postępowania administracyjnego). Sąd rozpatruje skargi w sprawach dostępu do informacji publicznej w terminie 30 dni (art. 21 UDIP).")
 	if e.Data.ComplyBy != "" {
 		d.Para(fmt.Sprintf("Jawność śledzi wykonanie rozstrzygnięcia: jeśli spółka nie udostępni informacji do %s, wniosek zostanie oznaczony jako niewykonany.", NextWorkingDay(e.Data.ComplyBy).Polish()))
 	}

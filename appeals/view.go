@@ -80,7 +80,7 @@ func (r *Request) View(audience string, today registry.Date) *View {
 	v := &View{ID: r.ID, Ref: r.Ref, Company: CompanyRef{r.Company.Slug, r.Company.Name, r.Company.ShortName},
 		Subject: r.Subject, Text: r.Text, PublicText: r.PublicText, SubmittedAt: r.SubmittedAt,
 		Stage: st.Stage, Outcome: st.Outcome, DueTerm: st.DueTerm, Overdue: st.Overdue(today), DaysLeft: st.DaysLeft(today),
-		Paused: st.Paused, Noncompliant: st.Noncompliant(today), Appeals: st.Appeals, Court: CourtRoute(r, today)}
+		Paused: st.Paused, Noncompliant: st.Noncompliant(today), Appeals: st.Appeals, Court: CourtRoute(r)}
 	if st.Due != "" {
 		d := st.Due
 		v.Due = &d
@@ -141,11 +141,12 @@ type Court struct {
 }
 
 // CourtRoute explains the complaint to the administrative court for the request's state.
-func CourtRoute(r *Request, today registry.Date) Court {
+func CourtRoute(r *Request) Court {
 	st := r.State
 	c := Court{Text: "Na decyzję spółki o odmowie (także po ponownym rozpatrzeniu) przysługuje skarga do wojewódzkiego sądu administracyjnego, " +
 		"wnoszona za pośrednictwem spółki w terminie 30 dni od doręczenia decyzji (art. 53 § 1 ustawy — Prawo o postępowaniu przed sądami administracyjnymi); " +
-		"wniosek o ponowne rozpatrzenie nie jest do niej konieczny (art. 52 § 3). Na bezczynność spółki skargę można wnieść w każdym czasie, " +
+		"wniosek o ponowne rozpatrzenie nie jest do niej konieczny (art. 52 § 3). Na bezczynność spółki skargę można wnieść w każdym czasie (art. 53 § 2b; " +
+		"część sądów wymaga wcześniejszego ponaglenia spółki, art. 37 KPA), " +
 		"także gdy spółka odpowie pismem, że to nie jest informacja publiczna. Sąd rozpatruje skargi w sprawach dostępu do informacji publicznej w ciągu 30 dni (art. 21 UDIP). " +
 		"Odwołanie do urzędu miasta jest dodatkową drogą miejską i nie wstrzymuje biegu terminu do sądu."}
 	if resp := st.Response(); resp != nil && isDecision(st.Outcome) {

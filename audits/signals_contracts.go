@@ -145,7 +145,7 @@ func amendedValues(vs []versionValue) (base, now registry.Money, amended bool) {
 
 // splittingSignals: contracts with one counterparty (same NIP) signed within 12 months,
 // each below the threshold in force on its signing date, together above the threshold in
-// force on the last one's date. One signal per maximal 12-month window.
+// force on the last one's date. One signal per 12-month window (see windows).
 func splittingSignals(cs []*contractFact, ts Thresholds) []*Signal {
 	groups := map[string][]*contractFact{}
 	for _, c := range cs {
@@ -157,18 +157,14 @@ func splittingSignals(cs []*contractFact, ts Thresholds) []*Signal {
 	}
 	var out []*Signal
 	for _, nip := range sortedKeys(groups) {
-		g := groups[nip]
-		for _, w := range windows(g) {
-			part := g[w[0] : w[1]+1]
-			if len(part) < 2 {
-				continue
-			}
+		fires := func(part []*contractFact) bool {
+			th, _ := ts.At(part[len(part)-1].SignedOn)
+			return len(part) >= 2 && totalNet(part) > th
+		}
+		for _, part := range windows(groups[nip], fires) {
 			last := part[len(part)-1]
 			th, _ := ts.At(last.SignedOn)
 			sum := totalNet(part)
-			if sum <= th {
-				continue
-			}
 			out = append(out, &Signal{Rule: RuleSplitting, Total: sum, Date: last.SignedOn, Entries: entriesOf(part),
 				Reason: fmt.Sprintf("Umowy z tym samym kontrahentem (%s, NIP %s) w ciągu %d miesięcy (od %s do %s): %d %s, każda poniżej progu %s netto, razem %s netto, czyli powyżej progu. Możliwy podział zamówienia.",
 					part[0].Name, nip, WindowMonths, part[0].SignedOn.Polish(), last.SignedOn.Polish(),
@@ -179,7 +175,7 @@ func splittingSignals(cs []*contractFact, ts Thresholds) []*Signal {
 }
 
 // directAwardSignals: three or more direct awards to one counterparty (NIP, or the name
-// when there is none) within 12 months. One signal per maximal 12-month window.
+// when there is none) within 12 months. One signal per 12-month window (see windows).
 func directAwardSignals(cs []*contractFact) []*Signal {
 	groups := map[string][]*contractFact{}
 	for _, c := range cs {
@@ -194,12 +190,8 @@ func directAwardSignals(cs []*contractFact) []*Signal {
 	}
 	var out []*Signal
 	for _, key := range sortedKeys(groups) {
-		g := groups[key]
-		for _, w := range windows(g) {
-			part := g[w[0] : w[1]+1]
-			if len(part) < DirectAwardsCount {
-				continue
-			}
+		fires := func(part []*contractFact) bool { return len(part) >= DirectAwardsCount }
+		for _, part := range windows(groups[key], fires) {
 			who := part[0].Name
 			if part[0].NIP != "" {
 				who += ", NIP " + part[0].NIP
@@ -213,25 +205,25 @@ func directAwardSignals(cs []*contractFact) []*Signal {
 	return out
 }
 
-// windows returns the maximal runs [i, j] of contracts (sorted by signing date) that fit
-// in 12 months: the last is signed before the first one's 12-month anniversary.
-func windows(g []*contractFact) [][2]int {
-	var all [][2]int
-	i := 0
-	for j := range g {
-		if j+1 < len(g) && g[j+1].SignedOn == g[j].SignedOn {
-			continue // take every contract of one day together
+// windows splits contracts (sorted by signing date) into consecutive 12-month windows
+// that do not overlap, and returns those that fire: a window starts at the first contract
+// not yet in a fired window and holds every contract signed before its 12-month
+// anniversary; when fires(window) is false the start moves to the next contract. Each
+// contract is in at most one signal of a rule, so a busy counterparty gives one signal per
+// year, not one per contract.
+func windows(g []*contractFact, fires func([]*contractFact) bool) [][]*contractFact {
+	var out [][]*contractFact
+	for i := 0; i < len(g); {
+		end := g[i].SignedOn.Time().AddDate(0, WindowMonths, 0)
+		j := i
+		for j+1 < len(g) && g[j+1].SignedOn.Time().Before(end) {
+			j++
 		}
-		end := g[j].SignedOn.Time()
-		for !end.Before(g[i].SignedOn.Time().AddDate(0, WindowMonths, 0)) {
+		if part := g[i : j+1]; fires(part) {
+			out = append(out, part)
+			i = j + 1
+		} else {
 			i++
-		}
-		all = append(all, [2]int{i, j})
-	}
-	var out [][2]int
-	for k, w := range all {
-		if k+1 == len(all) || all[k+1][0] > w[0] {
-			out = append(out, w)
 		}
 	}
 	return out

@@ -97,92 +97,59 @@ func (s *Store) int64s(ctx context.Context, q string, args ...any) ([]int64, err
 	return out, formatError(rows.Err())
 }
 
-// RecomputeCompany computes every signal of one company and replaces its stored signals in
-// one transaction: signals that still fire keep their id and first-seen time, new ones are
-// added, those that no longer fire are removed. Errors: EINTERNAL.
+// RecomputeCompany computes every signal of one company and brings its stored signals up to
+// date in one transaction: signals that still fire unchanged are left alone (keeping their
+// id and first-seen time), changed ones are rewritten, new ones added, and those that no
+// longer fire removed. Errors: EINTERNAL.
 func (s *Store) RecomputeCompany(ctx context.Context, companyID int64) error {
+	s.recompute.Lock() // one recomputation at a time: it compares with what it read
+	defer s.recompute.Unlock()
 	now := fmtTime(s.now())
+	// Read and compute on the read pool, so writers wait only for the changes themselves.
+	rtx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return formatError(err)
+	}
+	defer rtx.Rollback()
+	ts, err := findThresholds(ctx, rtx)
+	if err != nil {
+		return err
+	}
+	var fresh []*Signal
+	for _, rule := range companyRules {
+		sigs, err := rule(ctx, rtx, companyID, ts)
+		if err != nil {
+			return formatError(err)
+		}
+		fresh = append(fresh, sigs...)
+	}
+	old, err := storedSignals(ctx, rtx, companyID)
+	if err != nil {
+		return formatError(err)
+	}
+	filing, err := computeTimeliness(ctx, rtx, companyID)
+	if err != nil {
+		return formatError(err)
+	}
+	rtx.Rollback()
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		ts, err := findThresholds(ctx, tx)
+		w, err := newSignalWriter(ctx, tx)
 		if err != nil {
 			return err
 		}
-		var fresh []*Signal
-		for _, rule := range companyRules {
-			sigs, err := rule(ctx, tx, companyID, ts)
-			if err != nil {
-				return err
-			}
-			fresh = append(fresh, sigs...)
-		}
-		old := map[string]int64{}
-		rows, err := tx.QueryContext(ctx, `SELECT id, key FROM signals WHERE company_id = ?`, companyID)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var id int64
-			var key string
-			if err := rows.Scan(&id, &key); err != nil {
-				rows.Close()
-				return err
-			}
-			old[key] = id
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
+		defer w.close()
 		for _, sg := range fresh {
-			if err := saveSignal(ctx, tx, companyID, sg, old, now); err != nil {
+			if err := w.save(ctx, companyID, sg, old, now); err != nil {
 				return err
 			}
 		}
-		if err := computeTimeliness(ctx, tx, companyID, now); err != nil {
-			return err
-		}
-		for _, id := range old {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM signal_entries WHERE signal_id = ?`, id); err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, `DELETE FROM signals WHERE id = ?`, id); err != nil {
+		for _, st := range old {
+			if err := w.remove(ctx, st.id); err != nil {
 				return err
 			}
 		}
-		return nil
+		return storeTimeliness(ctx, tx, companyID, filing, now)
 	})
-}
-
-// saveSignal inserts or updates one freshly computed signal and its entries; a kept
-// signal is taken off old.
-func saveSignal(ctx context.Context, tx *sql.Tx, companyID int64, sg *Signal, old map[string]int64, now string) error {
-	key := signalKey(sg.Rule, sg.Entries)
-	id, kept := old[key]
-	if kept {
-		delete(old, key)
-		if _, err := tx.ExecContext(ctx, `UPDATE signals SET reason = ?, total = ?, on_date = ? WHERE id = ?`, sg.Reason, sg.Total, sg.Date, id); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM signal_entries WHERE signal_id = ?`, id); err != nil {
-			return err
-		}
-	} else {
-		res, err := tx.ExecContext(ctx, `INSERT INTO signals (key, rule, company_id, reason, total, on_date, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (key) DO UPDATE SET reason = excluded.reason`, key, sg.Rule, companyID, sg.Reason, sg.Total, sg.Date, now)
-		if err != nil {
-			return err
-		}
-		if id, err = res.LastInsertId(); err != nil {
-			return err
-		}
-	}
-	for _, e := range sg.Entries {
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO signal_entries (signal_id, entry_id, kind, label, on_date, amount) VALUES (?, ?, ?, ?, ?, ?)`,
-			id, e.EntryID, e.Kind, e.Label, e.Date, e.Amount); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // RunSignals calls CatchUp every interval and whenever wake receives, until ctx ends;

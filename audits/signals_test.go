@@ -105,17 +105,22 @@ func TestSignalOrderSplitting(t *testing.T) {
 			t.Errorf("reason %q lacks %q", reason, w)
 		}
 	}
-	// A third contract makes one longer window; overlapping windows stay separate signals.
+	// Windows do not overlap: a third contract after the first window starts a new one,
+	// which fires once it holds enough.
 	a3 := e.contractAt(t, mpk, "A/3", nip(t, "676246734"), "2026-06-01", zl(80000, 0), qt, "")
-	got = e.fired(t, audits.RuleSplitting)
-	if want := [][]int64{{a1, a2}, {a2, a3}}; !slices.EqualFunc(got, want, slices.Equal) {
-		t.Fatalf("after a third: %v, want %v", got, want)
+	if got = e.fired(t, audits.RuleSplitting); !slices.EqualFunc(got, [][]int64{{a1, a2}}, slices.Equal) {
+		t.Fatalf("after a third: %v", got)
 	}
-	// Withdrawing an entry is a change: the signals that rested on it go.
-	if _, err := e.reg.WithdrawContract(context.Background(), system, a2, "Umowa wpisana omyłkowo."); err != nil {
+	a4 := e.contractAt(t, mpk, "A/4", nip(t, "676246734"), "2027-05-31", zl(50000, 1), qt, "")
+	if got = e.fired(t, audits.RuleSplitting); !slices.EqualFunc(got, [][]int64{{a1, a2}, {a3, a4}}, slices.Equal) {
+		t.Fatalf("after a fourth: %v", got)
+	}
+	// Withdrawing an entry is a change: the signals that rested on it go (and the windows
+	// are laid out again: A/2 starts the first one now).
+	if _, err := e.reg.WithdrawContract(context.Background(), system, a1, "Umowa wpisana omyłkowo."); err != nil {
 		t.Fatal(err)
 	}
-	if got := e.fired(t, audits.RuleSplitting); len(got) != 0 {
+	if got := e.fired(t, audits.RuleSplitting); !slices.EqualFunc(got, [][]int64{{a2, a3}}, slices.Equal) {
 		t.Fatalf("after withdrawal: %v", got)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"time"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
@@ -27,6 +28,8 @@ type Store struct {
 	Files Attachments
 	// Now returns the current time; tests pin it. Dates are taken in Europe/Warsaw.
 	Now func() time.Time
+
+	recompute sync.Mutex // serializes RecomputeCompany
 }
 
 // Open migrates the audits tables (namespace "audits") and returns the store; attachments
@@ -90,6 +93,29 @@ func formatError(err error) error {
 		return &registry.Error{Code: registry.ECONFLICT, Message: "Operacja narusza spójność danych.", Err: err}
 	}
 	return registry.Internal(err)
+}
+
+// Actions of audit reports in the registry's audit log.
+const (
+	AuditCreate   = "audit.create"
+	AuditStatus   = "audit.recommendation_status"
+	AuditResponse = "audit.response"
+	AuditEvidence = "audit.evidence"
+	AuditCouncil  = "audit.council"
+	AuditPDF      = "audit.pdf"
+)
+
+// written records a write of a report in the registry's audit log (who, role, what, when)
+// and in the change sequence, inside the write's own transaction.
+func written(ctx context.Context, tx *sql.Tx, a registry.Actor, action string, reportID int64, detail string) error {
+	var companyID int64
+	if err := tx.QueryRowContext(ctx, `SELECT company_id FROM audit_reports WHERE id = ?`, reportID).Scan(&companyID); err != nil {
+		return err
+	}
+	if err := registry.RecordAudit(ctx, tx, a, action, KindAudit, reportID, companyID, detail); err != nil {
+		return err
+	}
+	return changed(ctx, tx, reportID)
 }
 
 // changed appends the report to the registry's change sequence, so the search index re-reads it.

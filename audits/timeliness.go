@@ -24,12 +24,13 @@ func (t Timeliness) OnTimePct() int {
 	return t.OnTime * 100 / t.Contracts
 }
 
-// computeTimeliness reads the company's publication delays and stores the figures.
-func computeTimeliness(ctx context.Context, tx *sql.Tx, companyID int64, now string) error {
+// computeTimeliness reads the company's publication delays and sums them up.
+func computeTimeliness(ctx context.Context, tx *sql.Tx, companyID int64) (Timeliness, error) {
+	var t Timeliness
 	rows, err := tx.QueryContext(ctx, `SELECT c.signed_on, e.published_at FROM contracts c JOIN entries e ON e.id = c.entry_id
 		WHERE c.company_id = ? AND e.published_at IS NOT NULL`, companyID)
 	if err != nil {
-		return err
+		return t, err
 	}
 	var delays []int
 	for rows.Next() {
@@ -37,22 +38,26 @@ func computeTimeliness(ctx context.Context, tx *sql.Tx, companyID int64, now str
 		var published string
 		if err := rows.Scan(&signed, &published); err != nil {
 			rows.Close()
-			return err
+			return t, err
 		}
 		delays = append(delays, max(registry.DaysBetween(signed, registry.DateOf(parseTime(published), registry.Warsaw())), 0))
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return err
+		return t, err
 	}
-	var t Timeliness
 	t.Contracts = len(delays)
 	if len(delays) > 0 {
 		sort.Ints(delays)
 		t.MedianDelay, t.MaxDelay = delays[len(delays)/2], delays[len(delays)-1]
 		t.OnTime = sort.SearchInts(delays, PublicationDays+1)
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO company_supervision (company_id, contracts, on_time, median_delay, max_delay, computed_at)
+	return t, nil
+}
+
+// storeTimeliness keeps a company's filing figures.
+func storeTimeliness(ctx context.Context, tx *sql.Tx, companyID int64, t Timeliness, now string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO company_supervision (company_id, contracts, on_time, median_delay, max_delay, computed_at)
 		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (company_id) DO UPDATE SET contracts = excluded.contracts, on_time = excluded.on_time,
 		median_delay = excluded.median_delay, max_delay = excluded.max_delay, computed_at = excluded.computed_at`,
 		companyID, t.Contracts, t.OnTime, t.MedianDelay, t.MaxDelay, now)

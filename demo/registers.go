@@ -54,8 +54,13 @@ var demoOutlets = []registry.Outlet{
 var demoCampaigns = []string{"Bezpieczni na przejściach", "Segreguj odpady — to proste", "Oszczędzaj wodę latem", "Ciepło z sieci miejskiej",
 	"Nowe linie nocne", "Dzień otwarty spółki", "Rekrutacja kierowców i motorniczych", "Budujemy dla mieszkańców"}
 
-var demoFirst = []string{"Anna", "Katarzyna", "Małgorzata", "Agnieszka", "Joanna", "Ewa", "Piotr", "Krzysztof", "Tomasz", "Andrzej", "Paweł", "Michał", "Łukasz", "Grzegorz"}
-var demoLast = []string{"Nowak", "Wójcik", "Kowalczyk", "Zielińska", "Szymańska", "Woźniak", "Dąbrowski", "Kozłowski", "Jankowski", "Mazur", "Krawczyk", "Piotrowska", "Grabowski", "Pawlak"}
+// Invented people: first names and surnames of the same grammatical gender.
+var (
+	demoWomen = [2][]string{{"Anna", "Katarzyna", "Małgorzata", "Agnieszka", "Joanna", "Ewa", "Zofia"},
+		{"Nowak", "Wójcik", "Kowalczyk", "Zielińska", "Szymańska", "Woźniak", "Dąbrowska", "Kozłowska", "Mazur", "Krawczyk", "Piotrowska", "Pawlak"}}
+	demoMen = [2][]string{{"Piotr", "Krzysztof", "Tomasz", "Andrzej", "Paweł", "Michał", "Łukasz", "Grzegorz"},
+		{"Nowak", "Wójcik", "Kowalczyk", "Zieliński", "Szymański", "Woźniak", "Dąbrowski", "Kozłowski", "Jankowski", "Mazur", "Grabowski", "Pawlak"}}
+)
 
 // Registers generates the demo expenses, ads and recruitments of each company, in the
 // companies' order, deterministically from seed.
@@ -123,7 +128,11 @@ func nipOf(name string) string {
 }
 
 func demoPerson(r *rand.Rand) string {
-	return demoFirst[r.IntN(len(demoFirst))] + " " + demoLast[r.IntN(len(demoLast))]
+	names := demoMen
+	if r.IntN(2) == 0 {
+		names = demoWomen
+	}
+	return names[0][r.IntN(len(names[0]))] + " " + names[1][r.IntN(len(names[1]))]
 }
 
 // demoRecruitments makes a company's board history: an earlier term, the current

@@ -205,3 +205,18 @@ func TestFindFilerContracts(t *testing.T) {
 		t.Errorf("admin sees %d: %v", total, err)
 	}
 }
+
+// FuzzCheckPDF feeds CheckPDF arbitrary bytes: it never panics, and whatever it refuses is
+// refused with EINVALID and a message on the field.
+func FuzzCheckPDF(f *testing.F) {
+	f.Add(MustPDF(f, "Umowa"))
+	f.Add([]byte("%PDF-1.4\nstartxref\n9\n%%EOF"))
+	f.Add([]byte("%PDF-1.7\n1 0 obj\n<<>>\nendobj\nxref\nstartxref\n30\n%%EOF\n"))
+	f.Add(pngHeader)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		err := registry.CheckPDF(bytes.NewReader(b), int64(len(b)), "file")
+		if err != nil && (registry.ErrorCode(err) != registry.EINVALID || registry.ErrorFields(err)["file"] == "") {
+			t.Fatalf("CheckPDF(%q) = %v", b, err)
+		}
+	})
+}

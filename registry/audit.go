@@ -47,6 +47,28 @@ var AuditActions = []Label{
 	{AuditSignIn, "logowanie"},
 	{AuditSignInFailed, "nieudane logowanie"},
 	{AuditCompanyCreate, "dodanie spółki"},
+	// Recorded by the audits package (audit reports).
+	{"audit.create", "dodanie raportu z audytu"},
+	{"audit.recommendation_status", "zmiana statusu zalecenia"},
+	{"audit.response", "odpowiedź spółki na audyt"},
+	{"audit.evidence", "dowód wykonania zalecenia"},
+	{"audit.council", "omówienie audytu na sesji rady"},
+	{"audit.pdf", "dodanie PDF raportu"},
+	// Recorded by the appeals package (information requests), one per event.
+	{"request.submitted", "złożenie wniosku"},
+	{"request.clarification_requested", "prośba o doprecyzowanie wniosku"},
+	{"request.clarified", "doprecyzowanie wniosku"},
+	{"request.fee_notified", "zawiadomienie o opłacie"},
+	{"request.fee_accepted", "akceptacja opłaty"},
+	{"request.delay_notified", "zawiadomienie o przedłużeniu terminu"},
+	{"request.answered", "odpowiedź na wniosek"},
+	{"request.refused", "odmowa udostępnienia"},
+	{"request.reconsideration_requested", "wniosek o ponowne rozpatrzenie"},
+	{"request.reconsideration_decided", "ponowne rozpatrzenie"},
+	{"request.appealed", "odwołanie do urzędu miasta"},
+	{"request.appeal_decided", "rozstrzygnięcie odwołania"},
+	{"request.complied", "wykonanie rozstrzygnięcia"},
+	{"request.overdue", "przekroczenie terminu"},
 }
 
 // Object kinds of audit records besides the register kinds (KindContract, …).

@@ -21,13 +21,17 @@ type OCDSConfig struct {
 	License       string // URL of the data licence, may be ""
 }
 
+// OCIDPrefix returns the configured ocid prefix or DefaultOCDSPrefix.
+func (cfg OCDSConfig) OCIDPrefix() string {
+	if cfg.Prefix == "" {
+		return DefaultOCDSPrefix
+	}
+	return cfg.Prefix
+}
+
 // OCID returns the ocid of the contract with the given entry id: "{prefix}-{id}".
 func (cfg OCDSConfig) OCID(id int64) string {
-	p := cfg.Prefix
-	if p == "" {
-		p = DefaultOCDSPrefix
-	}
-	return p + "-" + strconv.FormatInt(id, 10)
+	return cfg.OCIDPrefix() + "-" + strconv.FormatInt(id, 10)
 }
 
 // OCDSPublisher is the publisher of a package.

@@ -140,3 +140,26 @@ func TestOCDSRoundTrip(t *testing.T) {
 		t.Fatalf("round trip\n%+v\nwant\n%+v", got, in)
 	}
 }
+
+// FuzzParseOCDSReleasePackage: any input gives contracts that validate or a domain error,
+// never a panic or an internal error.
+func FuzzParseOCDSReleasePackage(f *testing.F) {
+	f.Add([]byte(`{"releases":[{"ocid":"a","contracts":[{"id":"1","awardID":"x","dateSigned":"2020-01-01T00:00:00Z"}],"awards":[{"id":"x","suppliers":[{"id":"s","name":"S"}]}],"parties":[{"id":"s","address":{"countryName":"Poland"}}],"tender":{"procurementMethod":"open"}}]}`))
+	f.Add([]byte(`{"releases":[{"ocid":"a","date":"2","contracts":[{"id":1}]},{"ocid":"a","date":"1","contracts":[{"id":1,"items":[{"id":1,"classification":{"scheme":"CPV","id":7}}]}]}]}`))
+	f.Add([]byte(`{"releases":[{"ocid":"a","buyer":{"name":"B","id":[]},"contracts":[{"amendments":[1,2]}]}]}`))
+	f.Add([]byte(`{"records":[]}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		imp, err := registry.ParseOCDSReleasePackage(bytes.NewReader(b))
+		if err != nil {
+			if c := registry.ErrorCode(err); c != registry.EINVALID && c != registry.ETOOLARGE {
+				t.Fatalf("error code %s: %v", c, err)
+			}
+			return
+		}
+		for _, d := range imp.Contracts {
+			if err := d.Validate(); err != nil {
+				t.Fatalf("returned an invalid contract: %v", err)
+			}
+		}
+	})
+}

@@ -2,6 +2,7 @@ package registry
 
 import (
 	"context"
+	"database/sql"
 	"time"
 )
 
@@ -70,21 +71,18 @@ func (s *Store) versionsBetween(ctx context.Context, lo, hi int64) (map[int64][]
 	return out, formatError(rows.Err())
 }
 
-// PublicLastModified returns the latest time a public entry of kind changed ("" kind: any
-// kind), or the zero time when there is none. Exports and feeds send it as Last-Modified.
-func (s *Store) PublicLastModified(ctx context.Context, kind string) (time.Time, error) {
-	var v *string
-	q := `SELECT MAX(updated_at) FROM entries WHERE status != ?`
-	args := []any{StatusDraft}
-	if kind != "" {
-		q += ` AND kind = ?`
-		args = append(args, kind)
-	}
-	if err := s.read.QueryRowContext(ctx, q, args...).Scan(&v); err != nil {
-		return time.Time{}, formatError(err)
-	}
-	if v == nil {
+// PublicLastModified returns when the public registers last changed: the time of the last
+// ledger link (every publication, amendment, correction and withdrawal adds one), or the
+// zero time when nothing is published. One index lookup; exports, feeds and entry pages send
+// it as Last-Modified.
+func (s *Store) PublicLastModified(ctx context.Context) (time.Time, error) {
+	var v string
+	err := s.read.QueryRowContext(ctx, `SELECT created_at FROM ledger ORDER BY seq DESC LIMIT 1`).Scan(&v)
+	if err == sql.ErrNoRows {
 		return time.Time{}, nil
 	}
-	return parseTime(*v), nil
+	if err != nil {
+		return time.Time{}, formatError(err)
+	}
+	return parseTime(v), nil
 }

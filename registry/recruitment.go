@@ -242,11 +242,18 @@ func (d *RecruitmentData) DecidedOn() Date {
 
 // Fields lists the recruitment for display, in order.
 func (d *RecruitmentData) Fields() []Field {
+	const na = "nie dotyczy (bez otwartego postępowania)"
 	count := func(n int) string {
 		if d.Procedure == ProcedureWithout {
-			return ""
+			return na
 		}
 		return strconv.Itoa(n)
+	}
+	open := func(v string) string {
+		if d.Procedure == ProcedureWithout && v == "" {
+			return na
+		}
+		return v
 	}
 	elig := make([]string, len(d.Eligibility))
 	for i, e := range d.Eligibility {
@@ -257,9 +264,9 @@ func (d *RecruitmentData) Fields() []Field {
 		{Name: "position", Label: "Stanowisko", Value: d.Position},
 		{Name: "procedure", Label: "Tryb wyboru", Value: LabelOf(RecruitmentProcedures, d.Procedure)},
 		{Name: "legal_basis", Label: "Podstawa prawna", Value: d.LegalBasis},
-		{Name: "announced_on", Label: "Data ogłoszenia", Value: d.AnnouncedOn.Polish()},
-		{Name: "announcement_place", Label: "Miejsce ogłoszenia", Value: d.AnnouncementPlace},
-		{Name: "application_deadline", Label: "Termin zgłoszeń", Value: d.ApplicationDeadline.Polish()},
+		{Name: "announced_on", Label: "Data ogłoszenia", Value: open(d.AnnouncedOn.Polish())},
+		{Name: "announcement_place", Label: "Miejsce ogłoszenia", Value: open(d.AnnouncementPlace)},
+		{Name: "application_deadline", Label: "Termin zgłoszeń", Value: open(d.ApplicationDeadline.Polish())},
 		{Name: "requirements", Label: "Wymagania", Value: d.Requirements},
 		{Name: "selection_criteria", Label: "Kryteria wyboru", Value: d.SelectionCriteria},
 		{Name: "commission", Label: "Komisja", Value: d.Commission},

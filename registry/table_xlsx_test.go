@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -117,4 +118,24 @@ func zipWith(tb testing.TB, names ...string) []byte {
 		tb.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// BenchmarkReadXLSXTable reads a workbook of 5 000 contracts (the size of a year's register
+// of a large company) through the cell types and number formats.
+func BenchmarkReadXLSXTable(b *testing.B) {
+	rows := [][]any{xlsxHeader}
+	day := time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC)
+	for i := range 5000 {
+		rows = append(rows, []any{"MPK/" + strconv.Itoa(i), day.AddDate(0, 0, i%300), "Dostawa części nr " + strconv.Itoa(i), "Tramwaje Serwis sp. z o.o.",
+			6761234565, 1000.5 + float64(i), 1230.62 + float64(i), "open_tender", i%2 == 0, "31.12.2025"})
+	}
+	data := xlsxOf(b, rows)
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for range b.N {
+		t, _, err := registry.ReadTableFile(data, 0)
+		if err != nil || len(t.Rows) != 5000 {
+			b.Fatal(err)
+		}
+	}
 }

@@ -57,28 +57,10 @@ func (s StoreSource) scanAudits(ctx context.Context, fn func(Doc) error) (int, e
 	if s.Audits == nil {
 		return 0, nil
 	}
-	n := 0
-	for offset := 0; ; offset += 500 {
-		list, _, err := s.Audits.FindReports(ctx, audits.ReportFilter{Offset: offset, Limit: 500})
-		if err != nil {
-			return n, err
-		}
-		if ids := reportIDs(list); len(ids) > 0 {
-			docs, err := s.auditDocs(ctx, ids)
-			if err != nil {
-				return n, err
-			}
-			for _, d := range docs {
-				n++
-				if err := fn(d); err != nil {
-					return n, err
-				}
-			}
-		}
-		if len(list) < 500 {
-			return n, nil
-		}
-	}
+	return scanByPages(ctx, fn, s.auditDocs, func(offset, limit int) ([]int64, error) {
+		list, _, err := s.Audits.FindReports(ctx, audits.ReportFilter{Offset: offset, Limit: limit})
+		return reportIDs(list), err
+	})
 }
 
 func reportIDs(list []*audits.Report) []int64 {

@@ -60,17 +60,29 @@ func (s StoreSource) scanRequests(ctx context.Context, fn func(Doc) error) (int,
 	if s.Appeals == nil {
 		return 0, nil
 	}
-	n := 0
-	for offset := 0; ; offset += 200 {
-		list, _, err := s.Appeals.FindRequests(ctx, appeals.RequestFilter{Offset: offset, Limit: 200})
-		if err != nil {
-			return n, err
-		}
+	return scanByPages(ctx, fn, s.requestDocs, func(offset, limit int) ([]int64, error) {
+		list, _, err := s.Appeals.FindRequests(ctx, appeals.RequestFilter{Offset: offset, Limit: limit})
 		ids := make([]int64, len(list))
 		for i, m := range list {
 			ids[i] = m.ID
 		}
-		docs, err := s.requestDocs(ctx, ids)
+		return ids, err
+	})
+}
+
+// scanPage is how many entries scanByPages lists at a time.
+const scanPage = 200
+
+// scanByPages streams documents page by page: page lists the ids of one page, load turns them
+// into documents; it stops after a short page. It returns how many documents it passed on.
+func scanByPages(ctx context.Context, fn func(Doc) error, load func(context.Context, []int64) ([]Doc, error), page func(offset, limit int) ([]int64, error)) (int, error) {
+	n := 0
+	for offset := 0; ; offset += scanPage {
+		ids, err := page(offset, scanPage)
+		if err != nil {
+			return n, err
+		}
+		docs, err := load(ctx, ids)
 		if err != nil {
 			return n, err
 		}
@@ -80,7 +92,7 @@ func (s StoreSource) scanRequests(ctx context.Context, fn func(Doc) error) (int,
 				return n, err
 			}
 		}
-		if len(list) < 200 {
+		if len(ids) < scanPage {
 			return n, nil
 		}
 	}

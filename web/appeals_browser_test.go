@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -212,6 +213,36 @@ func TestBrowserAppealStory(t *testing.T) {
 	axe("/spolki/mpk")
 	t.Logf("%d pages checked with axe-core", checked)
 	if logs := e.logs.String(); strings.Contains(logs, "internal") || strings.Contains(logs, "Kowalsk") {
+		t.Errorf("logged: %s", logs)
+	}
+}
+
+// TestBrowserDemoRequestPages runs axe-core on the register and on demo requests in every
+// stage (fee, delay, reconsideration, compliance, closed appeals), and checks that none of
+// them names a demo requester.
+func TestBrowserDemoRequestPages(t *testing.T) {
+	e, base := serveDemo(t)
+	ctx, _ := browsertest.New(t)
+	browsertest.DisableJavaScript(ctx, t)
+	pages := []string{"/wnioski", "/wnioski?outcome=refused", "/wnioski/nowy"}
+	for id := 1; id <= 12; id++ { // one request of each demo course
+		pages = append(pages, "/wnioski/"+strconv.Itoa(id))
+	}
+	for _, p := range pages {
+		if status := browsertest.Open(ctx, t, base+p); status != http.StatusOK {
+			t.Errorf("%s: HTTP %d", p, status)
+			continue
+		}
+		browsertest.RequireNoSeriousViolations(t, ctx, "")
+		html := strings.ToLower(pageHTML(t, ctx))
+		for _, leak := range []string{"wiśniewsk", "zając", "dąbrowsk", "lewandowsk", "kamińsk", "wójcik", "example.org"} {
+			if strings.Contains(html, leak) {
+				t.Errorf("%s names a requester (%q)", p, leak)
+			}
+		}
+	}
+	t.Logf("%d request pages checked with axe-core", len(pages))
+	if logs := e.logs.String(); strings.Contains(logs, "internal") {
 		t.Errorf("logged: %s", logs)
 	}
 }

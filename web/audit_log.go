@@ -95,6 +95,12 @@ func (s *server) handleAuditLog(c *fiber.Ctx) error {
 	return s.render(c, fiber.StatusOK, "audit_log", p)
 }
 
+// auditRoleLabels name the roles recorded besides the accounts' own.
+var auditRoleLabels = []registry.Label{
+	{Code: "resident", Label: "wnioskodawca"},
+	{Code: registry.RoleSystem, Label: "system (wiersz poleceń, zadania)"},
+}
+
 // auditObjectLabels name the kinds of object in the audit log.
 var auditObjectLabels = []registry.Label{
 	{Code: registry.KindContract, Label: "umowa"},
@@ -105,11 +111,16 @@ var auditObjectLabels = []registry.Label{
 	{Code: registry.AuditKindToken, Label: "token API"},
 	{Code: registry.AuditKindCompany, Label: "spółka"},
 	{Code: registry.AuditKindAttachment, Label: "załącznik"},
+	{Code: "request", Label: "wniosek"},
+	{Code: "audit", Label: "raport z audytu"},
 }
 
 // auditRowOf labels a record for the page.
 func auditRowOf(e *registry.AuditEntry) auditRow {
-	r := auditRow{AuditEntry: e, RoleLabel: registry.RoleLabel(e.Role), ActionLabel: registry.LabelOf(registry.AuditActions, e.Action)}
+	r := auditRow{AuditEntry: e, RoleLabel: registry.LabelOf(auditRoleLabels, e.Role), ActionLabel: registry.LabelOf(registry.AuditActions, e.Action)}
+	if r.RoleLabel == e.Role {
+		r.RoleLabel = registry.RoleLabel(e.Role)
+	}
 	if e.ObjectID != 0 {
 		r.ObjectLabel = registry.LabelOf(auditObjectLabels, e.ObjectKind) + " nr " + strconv.FormatInt(e.ObjectID, 10)
 		if e.ObjectKind == registry.KindContract {

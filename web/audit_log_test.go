@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -84,5 +85,49 @@ func TestAuditLogPageAndAPI(t *testing.T) {
 	}
 	if resp, _ := e.apiSend(t, "GET", "/api/v1/audit-log", "", ""); resp.StatusCode != http.StatusUnauthorized {
 		t.Fatalf("API as public: %d", resp.StatusCode)
+	}
+}
+
+// TestAuditLogOfRequestsAndAudits: information requests and audit reports write to the same
+// log, in their own transactions; the requester appears by role only.
+func TestAuditLogOfRequestsAndAudits(t *testing.T) {
+	e := mustOpenAppeals(t, "2026-03-02")
+	resident := e.anonymous(t)
+	id, _ := e.submitForm(t, resident, sampleForm())
+	officer := e.mustToken(t, "ewa", registry.RoleOfficer, "mpk")
+	refusal := map[string]any{"type": "refusal", "text": "Kalkulacja ceny jest tajemnicą wykonawcy.", "ground": "trade_secret",
+		"holder": "Agencja Reklamowa sp. z o.o.", "officials": []map[string]string{{"name": "Jan Nowak", "function": "Prezes Zarządu"}}}
+	if resp, m := e.jsonReq(t, "POST", "/api/v1/requests/"+id+"/responses", officer, refusal); resp.StatusCode != http.StatusCreated {
+		t.Fatalf("refusal: %d %v", resp.StatusCode, m)
+	}
+	auditor := e.mustToken(t, "audytor", registry.RoleAuditor)
+	report := `{"company":"mpk","title":"Audyt bezpieczeństwa IT","auditor_kind":"nik","kind":"it","period_from":"2025-01-01","period_to":"2025-12-31",` +
+		`"started_on":"2026-01-05","completed_on":"2026-02-01","published_on":"2026-02-10","summary":"Kontrola systemów biletowych."}`
+	if resp, m := e.jsonReq(t, "POST", "/api/v1/audits", auditor, report); resp.StatusCode != http.StatusCreated {
+		t.Fatalf("audit report: %d %v", resp.StatusCode, m)
+	}
+	sup := e.mustToken(t, "nadzor", registry.RoleSupervisor)
+	for action, who := range map[string]string{"request.submitted": "wnioskodawca/resident", "request.refused": "ewa/officer", "audit.create": "audytor/auditor"} {
+		resp, r := e.apiSend(t, "GET", "/api/v1/audit-log?company=mpk&action="+action, sup, "")
+		es, _ := r["entries"].([]any)
+		if resp.StatusCode != 200 || len(es) != 1 {
+			t.Fatalf("%s: %d %v", action, resp.StatusCode, r)
+		}
+		got := es[0].(map[string]any)
+		if got["actor"].(string)+"/"+got["role"].(string) != who {
+			t.Errorf("%s recorded as %v/%v, want %s", action, got["actor"], got["role"], who)
+		}
+	}
+	b := e.mustLogin(t, "nadzor2", registry.RoleSupervisor)
+	_, page := b.send(t, e.testEnv, "GET", "/panel/dziennik?action=request.submitted", nil)
+	if !strings.Contains(page, "<td>złożenie wniosku</td>") || !strings.Contains(page, "(wnioskodawca)") {
+		t.Fatalf("audit page: %s", excerpt(page))
+	}
+	_, all := e.apiSend(t, "GET", "/api/v1/audit-log?per_page=500", sup, "")
+	raw := fmt.Sprint(all)
+	for _, leak := range []string{"Kowalsk", "example.pl"} {
+		if strings.Contains(raw, leak) {
+			t.Fatalf("the audit log names the requester (%s)", leak)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"cmp"
 	"context"
+	"math"
 	"net/url"
 	"slices"
 	"strconv"
@@ -11,6 +12,7 @@ import (
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
+	"jawnosc/appeals"
 	"jawnosc/audits"
 	"jawnosc/registry"
 )
@@ -25,6 +27,10 @@ type supervisionRow struct {
 	ByRule   map[string]int
 	OnTime   int // percent
 	HasFiled bool
+	Requests *appeals.Stats // information requests and appeals
+	// ReqOnTime and Refusals are the requests' on-time and refusal shares in whole percent,
+	// -1 when there is nothing to measure.
+	ReqOnTime, Refusals int
 }
 
 // supervisionColumn is a sortable column of the table.
@@ -46,6 +52,10 @@ var supervisionColumns = []supervisionColumn{
 	{Key: "reports", Label: "Raporty z audytów", Num: true},
 	{Key: "pending", Label: "Zalecenia otwarte", Num: true},
 	{Key: "overdue", Label: "Zalecenia po terminie", Num: true},
+	{Key: "requests", Label: "Wnioski o informację", Num: true},
+	{Key: "reqontime", Label: "Odpowiedzi w terminie", Num: true},
+	{Key: "refusals", Label: "Odmowy", Num: true},
+	{Key: "appeals", Label: "Odwołania", Num: true},
 }
 
 // supervisionView is the data of /panel/nadzor.
@@ -88,9 +98,21 @@ func (s *server) supervisionRows(ctx context.Context) ([]*supervisionRow, error)
 		}
 		r.OnTime = r.Filing.OnTimePct()
 		r.HasFiled = r.Filing.Contracts > 0
+		if r.Requests, err = s.cfg.Appeals.CompanyStats(ctx, co.ID); err != nil {
+			return nil, err
+		}
+		r.ReqOnTime, r.Refusals = wholePct(r.Requests.OnTimeShare), wholePct(r.Requests.RefusalRate)
 		rows = append(rows, r)
 	}
 	return rows, nil
+}
+
+// wholePct turns a share (0..1, nil: none) into whole percent, -1 for none.
+func wholePct(share *float64) int {
+	if share == nil {
+		return -1
+	}
+	return int(math.Round(*share * 100))
 }
 
 // sortSupervision orders rows by the column key (Polish collation for names), ties by name.
@@ -115,6 +137,14 @@ func sortSupervision(rows []*supervisionRow, key string, desc bool) {
 			return int64(r.Audits.Pending)
 		case "overdue":
 			return int64(r.Audits.Overdue)
+		case "requests":
+			return int64(r.Requests.Requests)
+		case "reqontime":
+			return int64(r.ReqOnTime)
+		case "refusals":
+			return int64(r.Refusals)
+		case "appeals":
+			return int64(r.Requests.Appeals)
 		}
 		return 0
 	}

@@ -311,7 +311,7 @@ func TestSupervisionDashboard(t *testing.T) {
 	}
 	for _, want := range []string{`aria-sort="ascending"`, `<svg class="chart" viewBox="0 0 720`, `role="img" aria-labelledby="wykres-lata-t wykres-lata-d"`,
 		"<title id=\"wykres-tryby-t\">Wartość umów według trybu udzielenia zamówienia</title>", "przetarg nieograniczony", "Uzupełnić ewidencję wodomierzy.",
-		`href="/panel/nadzor?dir=desc&amp;sort=value"`} {
+		`href="/panel/nadzor?dir=desc&amp;sort=value"`, "Wnioski o informację", "Odwołania"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("dashboard lacks %q", want)
 		}
@@ -325,6 +325,9 @@ func TestSupervisionDashboard(t *testing.T) {
 	if strings.Index(body, ">Wodociągi Miasta Krakowa S.A.<") > strings.Index(body, ">Miejskie Przedsiębiorstwo Komunikacyjne S.A.<") {
 		t.Fatal("sort by overdue desc: Wodociągi is not first")
 	}
+	if resp, _ := sup.send(t, e.testEnv, "GET", "/panel/nadzor?sort=requests&dir=desc", nil); resp.StatusCode != 200 {
+		t.Fatalf("sort by requests: %d", resp.StatusCode)
+	}
 	if resp, _ := sup.send(t, e.testEnv, "GET", "/panel/nadzor?sort=drop", nil); resp.StatusCode != 400 {
 		t.Fatalf("bad sort: %d", resp.StatusCode)
 	}
@@ -333,4 +336,23 @@ func TestSupervisionDashboard(t *testing.T) {
 // searchIndexer returns an indexer of the fixture's index over its store and audits.
 func searchIndexer(e *auditEnv) *search.Indexer {
 	return search.NewIndexer(e.index, search.StoreSource{Store: e.store, Audits: e.au}, nil)
+}
+
+// TestOverdueNoticesInOfficerPanel: the nightly job's notice about an overdue recommendation
+// reaches the panel of the company's officers, and only theirs.
+func TestOverdueNoticesInOfficerPanel(t *testing.T) {
+	e := mustOpenAuditEnv(t)
+	ns, err := e.au.NoticeOverdue(context.Background(), time.Date(2026, 5, 5, 10, 0, 0, 0, time.UTC))
+	if err != nil || len(ns) != 1 {
+		t.Fatalf("notices: %v %+v", err, ns)
+	}
+	own := e.mustLogin(t, "wiktor", registry.RoleOfficer, "wodociagi")
+	_, body := own.send(t, e.testEnv, "GET", "/panel", nil)
+	if !strings.Contains(body, "Zalecenia audytowe po terminie") || !strings.Contains(body, "Uzupełnić ewidencję wodomierzy.") || !strings.Contains(body, "30.04.2026") {
+		t.Fatalf("the company's officer does not see the notice:\n%s", excerpt(body))
+	}
+	other := e.mustLogin(t, "marek", registry.RoleOfficer, "mpk")
+	if _, body := other.send(t, e.testEnv, "GET", "/panel", nil); strings.Contains(body, "Uzupełnić ewidencję wodomierzy.") {
+		t.Fatal("another company's officer sees the notice")
+	}
 }

@@ -9,10 +9,14 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
+	"jawnosc/appeals"
+	"jawnosc/audits"
 	"jawnosc/registry"
 )
 
@@ -37,7 +41,10 @@ type matrixClient struct {
 // matrixEnv is the fixture of the matrix: the app and a client per role.
 type matrixEnv struct {
 	*testEnv
-	clients map[string]*matrixClient
+	svc         *appeals.Service
+	au          *audits.Store
+	attachments string // the attachments directory of the apps
+	clients     map[string]*matrixClient
 }
 
 // sessionFor signs an account in without the sign-in form (so that the matrix is not held by
@@ -167,6 +174,9 @@ func writeCases() []writeCase {
 		api("/api/v1/contracts/:id/withdrawal", "/withdrawal", published, `{"reason":"Omyłka"}`, http.StatusOK),
 	}
 	cases = append(cases, registerWriteCases()...)
+	cases = append(cases, appealsWriteCases()...)
+	cases = append(cases, panelRegisterWriteCases()...)
+	cases = append(cases, auditsWriteCases()...)
 	return append(cases, []writeCase{
 		// The panel's forms (session and CSRF token).
 		{"POST", "/panel/umowy", func(t *testing.T, m *matrixEnv, c *matrixClient) *http.Request {
@@ -296,7 +306,8 @@ func registerWriteCases() []writeCase {
 // status. It enumerates the app's routes and fails when a state-changing route (POST, PUT,
 // PATCH, DELETE) is missing from writeCases, so that no new write goes untested.
 func TestAuthorizationMatrix(t *testing.T) {
-	e := mustOpenEnv(t, false)
+	ae := mustOpenAppeals(t, "2026-03-02")
+	e := ae.testEnv
 	for _, u := range []struct{ login, role, company string }{
 		{"anna", registry.RoleOfficer, "mpk"}, {"olek", registry.RoleOfficer, "wodociagi"},
 		{"ewa", registry.RoleSupervisor, ""}, {"adam", registry.RoleAuditor, ""}, {"root", registry.RoleAdmin, ""},
@@ -307,7 +318,14 @@ func TestAuthorizationMatrix(t *testing.T) {
 			e.mustCreateUser(t, u.login, u.role)
 		}
 	}
-	m := &matrixEnv{testEnv: e, clients: map[string]*matrixClient{asPublic: {b: e.anonymous(t)}}}
+	m := &matrixEnv{testEnv: e, svc: ae.svc, attachments: t.TempDir(), clients: map[string]*matrixClient{asPublic: {b: e.anonymous(t)}}}
+	au, err := audits.Open(context.Background(), e.store, filepath.Dir(e.store.Path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	au.Now = func() time.Time { return time.Date(2026, 5, 5, 10, 0, 0, 0, time.UTC) }
+	m.au = au
+	m.freshApp(t) // with the attachments directory and the pinned audits clock
 	for role, login := range matrixLogins {
 		m.clients[role] = &matrixClient{token: e.mustToken(t, login, "")}
 	}

@@ -30,7 +30,7 @@ func (s *server) handleRegisterFeed(c *fiber.Ctx) error {
 	if !ok {
 		return registry.Errorf(registry.ENOTFOUND, "Nie ma takiego rejestru.")
 	}
-	return s.serveFeed(c, reg.Kind, "Jawność: "+strings.ToLower(reg.Title)+" — nowe i zmienione wpisy", "/"+reg.Path,
+	return s.serveFeed(c, "Jawność: "+strings.ToLower(reg.Title)+" — nowe i zmienione wpisy", "/"+reg.Path,
 		registry.VersionFilter{Kind: &reg.Kind})
 }
 
@@ -43,16 +43,16 @@ func (s *server) handleCompanyFeed(c *fiber.Ctx) error {
 		return err
 	}
 	f := registry.VersionFilter{CompanyID: &co.ID}
-	title, kind := "Jawność: "+co.ShortName+" — nowe i zmienione wpisy", ""
+	title := "Jawność: " + co.ShortName + " — nowe i zmienione wpisy"
 	if p := c.Params("register"); p != "" {
 		reg, ok := feedRegisterByPath(p)
 		if !ok {
 			return registry.Errorf(registry.ENOTFOUND, "Nie ma takiego rejestru.")
 		}
-		f.Kind, kind = &reg.Kind, reg.Kind
+		f.Kind = &reg.Kind
 		title = "Jawność: " + co.ShortName + " — " + strings.ToLower(reg.Title)
 	}
-	return s.serveFeed(c, kind, title, "/spolki/"+co.Slug, f)
+	return s.serveFeed(c, title, "/spolki/"+co.Slug, f)
 }
 
 // handleSearchFeed serves GET /feeds/szukaj?q=&kind=&company=&year=&mode=&band=: a saved
@@ -68,15 +68,18 @@ func (s *server) handleSearchFeed(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	// Only register entries: other hits (information requests) number their own ids.
 	ids := make([]int64, 0, len(r.Hits))
 	for _, h := range r.Hits {
-		ids = append(ids, h.EntryID)
+		if _, ok := feedRegisterByKind(h.Kind); ok {
+			ids = append(ids, h.EntryID)
+		}
 	}
 	title := "Jawność: wyszukiwanie"
 	if q.Q != "" {
 		title += " „" + q.Q + "”"
 	}
-	return s.serveFeed(c, "", title, "/szukaj?"+searchFeedQuery(c), registry.VersionFilter{EntryIDs: ids})
+	return s.serveFeed(c, title, "/szukaj?"+searchFeedQuery(c), registry.VersionFilter{EntryIDs: ids})
 }
 
 // searchFeedQuery is the query string of a search without its page and sort.
@@ -89,18 +92,26 @@ func searchFeedQuery(c *fiber.Ctx) string {
 
 // serveFeed answers a feed: 304 when the client's copy is current, else the Atom document
 // of the versions f selects. alternate is the site page the feed follows.
-func (s *server) serveFeed(c *fiber.Ctx, kind, title, alternate string, f registry.VersionFilter) error {
-	if done, err := s.conditional(c, "feed"+c.OriginalURL(), kind); done || err != nil {
+func (s *server) serveFeed(c *fiber.Ctx, title, alternate string, f registry.VersionFilter) error {
+	if done, err := s.conditional(c, "feed"+c.OriginalURL()); done || err != nil {
 		return err
 	}
 	f.Limit = feedSize
-	feed, err := s.buildFeed(c.UserContext(), s.exportBase(c), c.OriginalURL(), title, alternate, f)
+	base := s.exportBase(c)
+	// A feed is built once per change of the register (readers poll it often).
+	b, err := cached(c.UserContext(), s, "feed "+base+c.OriginalURL(), func() ([]byte, error) {
+		feed, err := s.buildFeed(c.UserContext(), base, c.OriginalURL(), title, alternate, f)
+		if err != nil {
+			return nil, err
+		}
+		b, err := feed.encode()
+		if err != nil {
+			return nil, registry.Internal(err)
+		}
+		return b, nil
+	})
 	if err != nil {
 		return err
-	}
-	b, err := feed.encode()
-	if err != nil {
-		return registry.Internal(err)
 	}
 	c.Set(fiber.HeaderContentType, "application/atom+xml; charset=utf-8")
 	return c.Send(b)
@@ -135,7 +146,7 @@ func (s *server) buildFeed(ctx context.Context, base, self, title, alternate str
 		}
 	}
 	sort.SliceStable(feed.Entries, func(i, j int) bool { return feed.Entries[i].updated.After(feed.Entries[j].updated) })
-	mod, err := s.cfg.Store.PublicLastModified(ctx, "")
+	mod, err := s.cfg.Store.PublicLastModified(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -33,6 +33,16 @@ func feedRegisterByPath(p string) (feedRegister, bool) {
 	return feedRegister{}, false
 }
 
+// feedRegisterByKind returns the register of kind.
+func feedRegisterByKind(kind string) (feedRegister, bool) {
+	for _, r := range feedRegisters {
+		if r.Kind == kind {
+			return r, true
+		}
+	}
+	return feedRegister{}, false
+}
+
 // feedEntry maps a published version to an Atom entry; ok is false for a register that
 // has no feed yet. Redacted fields never appear.
 func feedEntry(base string, v *registry.PublishedVersion, co *registry.Company) (e atomEntry, ok bool, err error) {

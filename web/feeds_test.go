@@ -1,6 +1,8 @@
 package web_test
 
 import (
+	"context"
+	"encoding/json"
 	"fmt"
 	"net/http/httptest"
 	"strings"
@@ -8,6 +10,10 @@ import (
 	"time"
 
 	"github.com/mmcdole/gofeed"
+
+	"jawnosc/appeals"
+	"jawnosc/registry"
+	"jawnosc/search"
 )
 
 // parseAtom parses body with gofeed and checks what RFC 4287 requires of a feed and its
@@ -131,8 +137,15 @@ func TestSearchPageShowsFeed(t *testing.T) {
 	if strings.Count(body, want) != 2 || !strings.Contains(body, `rel="alternate" type="application/atom+xml"`) {
 		t.Fatalf("search page does not link its feed %s", want)
 	}
-	if _, body := e.do(t, "GET", "/spolki/mpk"); !strings.Contains(body, `href="/feeds/spolki/mpk"`) {
-		t.Fatal("company page does not announce its feed")
+	for page, feed := range map[string]string{"/spolki/mpk": "/feeds/spolki/mpk", "/umowy": "/feeds/umowy",
+		"/wydatki": "/feeds/wydatki", "/spolki/mpk/reklamy": "/feeds/spolki/mpk/reklamy"} {
+		resp, body := e.do(t, "GET", page)
+		if resp.StatusCode != 200 || !strings.Contains(body, `<link rel="alternate" type="application/atom+xml" title="Kanał Atom: nowe i zmienione wpisy" href="`+feed+`">`) {
+			t.Errorf("%s (%d) does not announce its feed %s", page, resp.StatusCode, feed)
+		}
+		if resp, _ := e.do(t, "GET", feed); resp.StatusCode != 200 {
+			t.Errorf("%s: %d", feed, resp.StatusCode)
+		}
 	}
 }
 
@@ -172,4 +185,44 @@ func TestFeedsEveryRegister(t *testing.T) {
 	if len(kinds) != 4 {
 		t.Fatalf("company feed has entries of %v, want all four registers", kinds)
 	}
+}
+
+// TestSearchFeedSkipsRequests: information requests found by a search number their own ids;
+// the search feed lists register entries only and never takes a request's id for an entry's.
+func TestSearchFeedSkipsRequests(t *testing.T) {
+	e := mustOpenAppeals(t, "2026-03-10")
+	ctx := context.Background()
+	r, _, err := e.svc.Submit(ctx, registry.PublicActor, appeals.Submission{Company: "mpk", Subject: "Kanalizacji dotyczy pytanie",
+		Text: "Proszę o umowy dotyczące kanalizacji.", PublicText: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := search.NewIndexer(e.index, search.StoreSource{Store: e.store, Appeals: e.svc}, nil).CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var hits apiSearchHits
+	_, body := e.do(t, "GET", "/api/v1/search?q=kanalizacji")
+	if err := json.Unmarshal([]byte(body), &hits); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, h := range hits.Hits {
+		found = found || (h.Kind == appeals.KindRequest && h.EntryID == r.ID)
+	}
+	if !found {
+		t.Fatalf("the request is not among the search hits: %s", body)
+	}
+	_, body = e.do(t, "GET", "/feeds/szukaj?q=kanalizacji")
+	f := parseAtom(t, body)
+	if len(f.Items) != 2 || strings.Contains(body, fmt.Sprintf("urn:jawnosc:contract:%d:", r.ID)) {
+		t.Fatalf("search feed: %d entries, want the amended contract's two versions only:\n%s", len(f.Items), body)
+	}
+}
+
+// apiSearchHits is the part of a search answer the feed tests read.
+type apiSearchHits struct {
+	Hits []struct {
+		Kind    string `json:"kind"`
+		EntryID int64  `json:"entry_id"`
+	} `json:"hits"`
 }

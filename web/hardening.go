@@ -14,10 +14,14 @@ const PublicWriteRateLimit = 60
 // formBodyLimit is the largest body of a small form (sign-in, sign-out).
 const formBodyLimit = 16 << 10
 
-// publicWriteLimit applies PublicWriteRateLimit to unsafe requests of the public; reads and
-// signed-in accounts pass.
+// publicWriteLimit applies Config.PublicWritesPerMinute (default PublicWriteRateLimit) to
+// unsafe requests of the public; reads and signed-in accounts pass.
 func (s *server) publicWriteLimit() fiber.Handler {
-	limit := rateLimit(PublicWriteRateLimit, time.Minute)
+	n := s.cfg.PublicWritesPerMinute
+	if n <= 0 {
+		n = PublicWriteRateLimit
+	}
+	limit := rateLimit(n, time.Minute)
 	return func(c *fiber.Ctx) error {
 		switch c.Method() {
 		case fiber.MethodGet, fiber.MethodHead, fiber.MethodOptions:

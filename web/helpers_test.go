@@ -27,6 +27,7 @@ type testEnv struct {
 	store *registry.Store
 	index *search.Index
 	logs  *logBuffer
+	cfg   web.Config // the app's configuration (mustOpenEnv)
 	// ids of the fixture's notable contracts
 	bus, script, redacted, amended, withdrawn, late, draft int64
 	mpk, wod                                               *registry.Company
@@ -136,7 +137,8 @@ func mustOpenEnv(tb testing.TB, demo bool) *testEnv {
 		tb.Fatal(err)
 	}
 	e.index = ix
-	e.app, err = web.New(web.Config{Store: s, Index: ix, Demo: demo, City: "Kraków", Logf: e.logs.logf, AttachmentsDir: filepath.Join(dir, "attachments")})
+	e.cfg = web.Config{Store: s, Index: ix, Demo: demo, City: "Kraków", Logf: e.logs.logf, AttachmentsDir: filepath.Join(dir, "attachments")}
+	e.app, err = web.New(e.cfg)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"jawnosc/audits"
 	"jawnosc/registry"
 )
 
@@ -82,6 +83,9 @@ func (s *server) handleLogout(c *fiber.Ctx) error {
 type panelView struct {
 	RoleLabel string
 	Companies []*registry.Company
+	// Notices tell an officer that recommendations of audits of its companies passed their
+	// due date (recorded by the nightly audit-overdue-notices job).
+	Notices []audits.OverdueNotice
 }
 
 // handlePanel serves GET /panel: the start page of a signed-in account, with its role and
@@ -99,6 +103,15 @@ func (s *server) handlePanel(c *fiber.Ctx) error {
 			if a.CanWriteCompany(co.ID) {
 				v.Companies = append(v.Companies, co)
 			}
+		}
+	}
+	if a.Role == registry.RoleOfficer {
+		for _, id := range a.Companies {
+			ns, err := s.cfg.Audits.FindOverdueNotices(c.UserContext(), id, 20)
+			if err != nil {
+				return err
+			}
+			v.Notices = append(v.Notices, ns...)
 		}
 	}
 	p := s.page(c, "Panel")

@@ -19,12 +19,12 @@ type validator struct {
 
 // registerValidator builds the validator of a response derived from the public register:
 // the change sequence (bumped by every public change) names the state, key the resource.
-func (s *server) registerValidator(ctx context.Context, key, kind string) (validator, error) {
+func (s *server) registerValidator(ctx context.Context, key string) (validator, error) {
 	seq, err := s.cfg.Store.LastChangeSeq(ctx)
 	if err != nil {
 		return validator{}, err
 	}
-	mod, err := s.cfg.Store.PublicLastModified(ctx, kind)
+	mod, err := s.cfg.Store.PublicLastModified(ctx)
 	if err != nil {
 		return validator{}, err
 	}
@@ -63,8 +63,8 @@ func etagMatches(header, etag string) bool {
 
 // conditional sets the validators of a register-derived response and answers 304 when
 // the client's copy is current. It returns true when the response is complete.
-func (s *server) conditional(c *fiber.Ctx, key, kind string) (bool, error) {
-	v, err := s.registerValidator(c.UserContext(), key, kind)
+func (s *server) conditional(c *fiber.Ctx, key string) (bool, error) {
+	v, err := s.registerValidator(c.UserContext(), key)
 	if err != nil {
 		return false, err
 	}

@@ -186,7 +186,7 @@ func writeDumpFile(ctx context.Context, j *DumpJob, path string, sp dumpSpec) (D
 	defer f.Close()
 	h := sha256.New()
 	cw := &countingWriter{w: io.MultiWriter(f, h)}
-	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
+	zw, err := gzip.NewWriterLevel(cw, gzip.DefaultCompression)
 	if err != nil {
 		return out, err
 	}

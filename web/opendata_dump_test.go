@@ -130,7 +130,7 @@ func TestNightlyDump(t *testing.T) {
 
 	// The page lists every file with its date, size and hash, and describes every CSV column.
 	app, err := web.New(web.Config{Store: e.store, Index: e.index, City: "Kraków",
-		OpenData: web.OpenDataConfig{DumpsDir: dir, Licence: "CC0 1.0"}})
+		OpenData: web.OpenDataConfig{DumpsDir: dir, Licence: "CC0 1.0", OCDSPrefix: "ocds-213czf"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,6 +145,9 @@ func TestNightlyDump(t *testing.T) {
 	}
 	if !strings.Contains(page, "Ostatni zrzut: <strong>2026-03-11</strong>") || !strings.Contains(page, `href="https://creativecommons.org/publicdomain/zero/1.0/">CC0 1.0</a>`) {
 		t.Error("/otwarte-dane lacks the dump date or the configured licence")
+	}
+	if !strings.Contains(page, "<code>ocds-213czf-{id}</code>") {
+		t.Error("/otwarte-dane does not show the configured ocid prefix")
 	}
 	for _, f := range m.Files {
 		if f.Format != "CSV" {
@@ -210,7 +213,8 @@ func TestNightlyDump(t *testing.T) {
 func TestOpenDataPageWithoutDump(t *testing.T) {
 	e := mustOpenEnv(t, false)
 	resp, page := e.do(t, "GET", "/otwarte-dane")
-	if resp.StatusCode != 200 || !strings.Contains(page, `id="brak-zrzutu"`) || !strings.Contains(page, ">CC BY 4.0</a>") {
+	if resp.StatusCode != 200 || !strings.Contains(page, `id="brak-zrzutu"`) || !strings.Contains(page, ">CC BY 4.0</a>") ||
+		!strings.Contains(page, "<code>ocds-jawnosc-{id}</code>") {
 		t.Fatalf("/otwarte-dane without a dump: %d", resp.StatusCode)
 	}
 }

@@ -8,9 +8,10 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/compress"
 )
 
-// entryPage matches the pages and API objects of single register entries, which answer
-// conditional requests.
-var entryPage = regexp.MustCompile(`^/(umowy|wydatki|reklamy|rekrutacje|api/v1/(contracts|expenses|ads|recruitments))/[0-9]+$`)
+// conditionalPaths matches the responses that answer conditional requests here: the pages
+// and API objects of single register entries and every register export. (The OCDS routes,
+// the ledger and the feeds do it in their handlers.)
+var conditionalPaths = regexp.MustCompile(`^/(umowy|wydatki|reklamy|rekrutacje|api/v1/(contracts|expenses|ads|recruitments))/[0-9]+$|^/api/v1/export/[a-z]+\.(csv|json)$`)
 
 // compression compresses text responses (brotli or gzip, as the client accepts), but not
 // the dump files, which are compressed already.
@@ -23,16 +24,16 @@ func (s *server) compression(app *fiber.App) {
 	}))
 }
 
-// conditionalEntry gives entry pages an ETag (the register's change sequence, the path
+// conditionalEntry gives entry pages and exports an ETag (the register's change sequence, the path
 // and who is looking) and Last-Modified, and answers 304 when the client's copy is
 // current. Validators are only sent on successful answers, so a 304 always stands for a 200.
 // It runs after authentication, so the viewer is known.
 func (s *server) conditionalEntry(c *fiber.Ctx) error {
-	if c.Method() != fiber.MethodGet && c.Method() != fiber.MethodHead || !entryPage.MatchString(c.Path()) {
+	if c.Method() != fiber.MethodGet && c.Method() != fiber.MethodHead || !conditionalPaths.MatchString(c.Path()) {
 		return c.Next()
 	}
 	a := s.actor(c)
-	done, err := s.conditional(c, "entry"+c.Path()+"-"+a.Role+"-"+a.Login, "")
+	done, err := s.conditional(c, "entry"+c.Path()+"-"+a.Role+"-"+a.Login)
 	if done || err != nil {
 		return err
 	}

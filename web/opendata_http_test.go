@@ -10,11 +10,14 @@ import (
 	"testing"
 )
 
-// TestEntryPageConditional: a repeated conditional request for a contract page and its API
-// object gets 304; a change to the register makes it 200 again; a 404 carries no ETag.
+// TestEntryPageConditional: a repeated conditional request for an entry page, its API
+// object or an export gets 304; a change to the register makes it 200 again; a 404 carries no ETag.
 func TestEntryPageConditional(t *testing.T) {
 	e := mustOpenEnv(t, false)
-	for _, path := range []string{fmt.Sprintf("/umowy/%d", e.bus), fmt.Sprintf("/api/v1/contracts/%d", e.bus)} {
+	ids := addRegisterFixture(t, e)
+	for _, path := range []string{fmt.Sprintf("/umowy/%d", e.bus), fmt.Sprintf("/api/v1/contracts/%d", e.bus),
+		fmt.Sprintf("/wydatki/%d", ids.expense), fmt.Sprintf("/api/v1/expenses/%d", ids.expense),
+		"/api/v1/export/contracts.csv", "/api/v1/export/contracts.json", "/api/v1/export/ads.csv", "/api/v1/export/ocds.json"} {
 		resp, body := e.do(t, "GET", path)
 		etag := resp.Header.Get("ETag")
 		if resp.StatusCode != 200 || etag == "" || resp.Header.Get("Last-Modified") == "" || body == "" {

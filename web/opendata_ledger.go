@@ -37,7 +37,7 @@ func (s *server) apiLedger(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if done, err := s.conditional(c, "ledger-"+strconv.FormatInt(after, 10)+"-"+strconv.Itoa(perPage), ""); done || err != nil {
+	if done, err := s.conditional(c, "ledger-"+strconv.FormatInt(after, 10)+"-"+strconv.Itoa(perPage)); done || err != nil {
 		return err
 	}
 	links, err := s.cfg.Store.FindLedger(c.UserContext(), after, perPage)
@@ -54,7 +54,7 @@ func (s *server) apiLedger(c *fiber.Ctx) error {
 // apiLedgerHead serves GET /api/v1/ledger/head: the last link of the chain (seq 0 and the
 // genesis hash when the ledger is empty).
 func (s *server) apiLedgerHead(c *fiber.Ctx) error {
-	if done, err := s.conditional(c, "ledger-head", ""); done || err != nil {
+	if done, err := s.conditional(c, "ledger-head"); done || err != nil {
 		return err
 	}
 	h, err := s.cfg.Store.LedgerHead(c.UserContext())

@@ -3,6 +3,7 @@ package web
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -25,11 +26,12 @@ func (s *server) companiesBySlug(ctx context.Context) (map[string]*registry.Comp
 // with one record holding every release (one per published version) of the contract and
 // its compiled release. Redacted fields are left out. Errors: 404.
 func (s *server) apiContractOCDS(c *fiber.Ctx) error {
-	if done, err := s.conditional(c, "ocds-"+c.Params("id"), registry.KindContract); done || err != nil {
-		return err
-	}
 	v, err := s.loadContract(c)
 	if err != nil {
+		return err
+	}
+	a := s.actor(c)
+	if done, err := s.conditional(c, fmt.Sprintf("ocds-%d-%s-%s", v.C.ID, a.Role, a.Login)); done || err != nil {
 		return err
 	}
 	co, err := s.cfg.Store.FindCompanyBySlug(c.UserContext(), v.C.Company)
@@ -48,15 +50,12 @@ func (s *server) apiContractOCDS(c *fiber.Ctx) error {
 // apiExportOCDS serves GET /api/v1/export/ocds.json: one OCDS 1.1 release package of the
 // whole public contract register, a release per published version, streamed in chunks.
 func (s *server) apiExportOCDS(c *fiber.Ctx) error {
-	done, err := s.conditional(c, "ocds", registry.KindContract)
-	if done || err != nil {
-		return err
-	}
+	// Conditional requests: conditionalEntry (the path is an export).
 	cos, err := s.companiesBySlug(c.UserContext())
 	if err != nil {
 		return err
 	}
-	mod, err := s.cfg.Store.PublicLastModified(c.UserContext(), registry.KindContract)
+	mod, err := s.cfg.Store.PublicLastModified(c.UserContext())
 	if err != nil {
 		return err
 	}

@@ -35,8 +35,7 @@ func (s *server) handleOpenData(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	v := openDataView{Licence: s.cfg.OpenData.licence(), LicenceURL: s.cfg.OpenData.licenceURL(), Script: verifyScript,
 		Tables: csvTables, Feeds: feedRegisters,
-		OCDSPrefix: registry.OCDSConfig{Prefix: s.cfg.OpenData.OCDSPrefix}.OCID(0)}
-	v.OCDSPrefix = v.OCDSPrefix[:len(v.OCDSPrefix)-1]
+		OCDSPrefix: registry.OCDSConfig{Prefix: s.cfg.OpenData.OCDSPrefix}.OCIDPrefix()}
 	var err error
 	if v.Head, err = s.cfg.Store.LedgerHead(ctx); err != nil {
 		return err

@@ -51,14 +51,11 @@ func (s *server) receivePDF(c *fiber.Ctx, field string, required bool) (*registr
 // beside the field; too large: 413 likewise; another company's entry: 403 (before any byte is
 // stored).
 func (s *server) handleUploadAttachment(c *fiber.Ctx) error {
-	ct, err := s.filerContract(c)
+	v, err := s.panelContract(c)
 	if err != nil {
 		return err
 	}
-	v, err := s.panelContract(c, ct)
-	if err != nil {
-		return err
-	}
+	ct := v.C
 	v.Upload.Values["title"] = c.FormValue("title")
 	fail := func(err error) error {
 		fields := registry.ErrorFields(err)

@@ -79,12 +79,16 @@ type panelContractView struct {
 	MaxUpload   string    // "25 MB"
 }
 
-// panelContract loads what the panel's entry page shows.
-func (s *server) panelContract(c *fiber.Ctx, ct *registry.Contract) (*panelContractView, error) {
+// panelContract loads what the panel's entry page shows for the route's contract (errors of
+// filerContract).
+func (s *server) panelContract(c *fiber.Ctx) (*panelContractView, error) {
+	ct, err := s.filerContract(c)
+	if err != nil {
+		return nil, err
+	}
 	ctx := c.UserContext()
 	v := &panelContractView{C: ct, Saved: savedMessages[c.Query("zapisano")], MaxUpload: registry.FormatMB(s.cfg.MaxUploadBytes),
 		Upload: newEntryForm()}
-	var err error
 	if v.Versions, err = s.cfg.Store.FindContractHistory(ctx, ct.ID); err != nil {
 		return nil, err
 	}
@@ -106,11 +110,7 @@ func (s *server) renderPanelContract(c *fiber.Ctx, status int, v *panelContractV
 // its status, versions and attachments, and what can be done next (edit or publish a draft;
 // amend, correct or withdraw a published entry; attach PDFs). Another company's: 403.
 func (s *server) handlePanelContract(c *fiber.Ctx) error {
-	ct, err := s.filerContract(c)
-	if err != nil {
-		return err
-	}
-	v, err := s.panelContract(c, ct)
+	v, err := s.panelContract(c)
 	if err != nil {
 		return err
 	}

@@ -38,7 +38,12 @@ func newPanelOps[D any, P interface {
 	return &panelOps{
 		fields: fields,
 		load: func(ctx context.Context, a registry.Actor, id int64) (*registry.EntryMeta, entryForm, string, error) {
-			e, err := r().FindByID(ctx, a, id)
+			if err := a.RequireFiler(); err != nil {
+				return nil, entryForm{}, "", err
+			}
+			// Drafts included: an officer of another company is refused (403), as in the
+			// contracts panel, rather than told the entry does not exist.
+			e, err := r().FindByID(ctx, registry.SystemActor(a.Login), id)
 			if err != nil {
 				return nil, entryForm{}, "", err
 			}

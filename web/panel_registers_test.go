@@ -60,8 +60,8 @@ func TestPanelRegisters(t *testing.T) {
 	if resp, body := b.send(t, e, "GET", path+"?zapisano=szkic", nil); resp.StatusCode != 200 || !strings.Contains(body, "Zapisano szkic") || !strings.Contains(body, "Opublikuj") {
 		t.Errorf("entry page: %d %s", resp.StatusCode, excerpt(body))
 	}
-	if resp, _ := other.send(t, e, "GET", path, nil); resp.StatusCode != 404 {
-		t.Errorf("another company's officer learns of the draft: %d", resp.StatusCode)
+	if resp, _ := other.send(t, e, "GET", path, nil); resp.StatusCode != 403 {
+		t.Errorf("another company's officer opens the draft: %d", resp.StatusCode)
 	}
 	if resp, body := b.send(t, e, "GET", path+"/edycja", nil); resp.StatusCode != 200 || !strings.Contains(body, `value="12 300,00"`) || !strings.Contains(body, `value="5260250995"`) {
 		t.Errorf("edit form: %d %s", resp.StatusCode, excerpt(body))

@@ -157,6 +157,15 @@ func TestPanelListShowsOwnCompaniesOnly(t *testing.T) {
 	if !strings.Contains(body, `<select id="f-company" name="company"`) {
 		t.Error("an officer of two companies is not asked which company files")
 	}
+	// Admins file for every company.
+	admin := e.mustLogin(t, "admin", registry.RoleAdmin)
+	_, body = admin.send(t, e, "GET", "/panel/umowy", nil)
+	if !strings.Contains(body, "31 umów") {
+		t.Errorf("admin's list: %s", excerpt(body))
+	}
+	if resp, _ := admin.send(t, e, "POST", "/panel/umowy", contractForm("wodociagi", "Umowa wpisana przez administratora")); resp.StatusCode != 303 {
+		t.Errorf("admin files for a company: %d", resp.StatusCode)
+	}
 	_, body = mpk.send(t, e, "GET", "/panel", nil)
 	if !strings.Contains(body, `href="/panel/umowy"`) || !strings.Contains(body, `href="/panel/umowy/nowa"`) {
 		t.Error("the panel's start page does not link to the filing pages")

@@ -100,7 +100,7 @@ func (s *server) currentBoards(ctx context.Context, co *registry.Company) ([]boa
 	}
 	out := make([]board, len(registry.Bodies))
 	for i, b := range registry.Bodies {
-		out[i].Body = b.Label
+		out[i].Body = upperFirst(b.Label)
 		for _, r := range rs {
 			if r.Data.Body != b.Code || r.Data.Appointee == nil {
 				continue

@@ -153,8 +153,10 @@ func (s *server) handleRegisterList(c *fiber.Ctx, d *registerDef, co *registry.C
 	}
 	p := s.page(c, title)
 	p.Nav = d.Tab
+	p.Feed = "/feeds/" + d.Tab
 	if co != nil {
 		p.Nav = "spolki"
+		p.Feed = "/feeds/spolki/" + co.Slug + "/" + d.Tab
 	}
 	p.Data = v
 	return s.render(c, status, "register_list", p)

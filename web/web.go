@@ -35,6 +35,9 @@ type Config struct {
 	AttachmentsDir string
 	// MaxUploadBytes is the largest attachment accepted (0: registry.DefaultMaxUpload, 25 MiB).
 	MaxUploadBytes int64
+	// PublicWritesPerMinute bounds the public's state-changing requests per address
+	// (0: PublicWriteRateLimit).
+	PublicWritesPerMinute int
 }
 
 // server holds the dependencies of every handler.

@@ -1,12 +1,10 @@
 package appeals
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
-	"net/http"
 
 	"jawnosc/registry"
 )
@@ -45,9 +43,10 @@ func (s *Service) StoreDocument(ctx context.Context, a registry.Actor, name stri
 	return doc, nil
 }
 
-// IsPDF reports whether content is a PDF by its signature and sniffed type.
+// IsPDF reports whether content is a PDF, judged by content as every upload of the product is
+// (registry.IsPDF: the header and the cross-reference structure a reader needs).
 func IsPDF(content []byte) bool {
-	return bytes.HasPrefix(content, []byte("%PDF-")) && http.DetectContentType(content) == "application/pdf"
+	return registry.IsPDF(content)
 }
 
 // FindDocument returns a document of a request: it must be attached to one of the

@@ -64,7 +64,8 @@ func TestStory(t *testing.T) {
 	}
 
 	e.on("2026-03-25")
-	pdf := []byte("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+	pdf := []byte("%PDF-1.4\n1 0 obj\n<</Type/Catalog>>\nendobj\n" +
+		"xref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<</Root 1 0 R/Size 2>>\nstartxref\n42\n%%EOF\n")
 	if _, err := e.svc.StoreDocument(ctx, e.officer, "umowa.pdf", []byte("<html>nie pdf</html>")); registry.ErrorCode(err) != registry.EINVALID {
 		t.Fatalf("a non-PDF was accepted: %v", err)
 	}

@@ -15,23 +15,20 @@ import (
 // MaxPDF is the largest PDF accepted (the report or evidence); below the web layer's request limit, so the field gets the message.
 const MaxPDF = 8 << 20
 
-// CheckPDF checks by content that b is a PDF document within MaxPDF: it starts with
-// "%PDF-1." or "%PDF-2." and has an end-of-file marker in its last kilobyte. EINVALID or ETOOLARGE.
+// CheckPDF checks by content that b is a PDF document within MaxPDF, by the same rules as
+// every other upload (registry.IsPDF: the "%PDF-1.x"/"%PDF-2.x" header and a cross-reference
+// structure that a reader can open). EINVALID or ETOOLARGE.
 func CheckPDF(b []byte) error {
 	if len(b) > MaxPDF {
 		return registry.Errorf(registry.ETOOLARGE, "Plik jest za duży: najwyżej %d MB.", MaxPDF>>20)
 	}
-	if len(b) < 16 || !(bytes.HasPrefix(b, []byte("%PDF-1.")) || bytes.HasPrefix(b, []byte("%PDF-2."))) {
+	if registry.IsPDF(b) {
+		return nil
+	}
+	if !(bytes.HasPrefix(b, []byte("%PDF-1.")) || bytes.HasPrefix(b, []byte("%PDF-2."))) {
 		return registry.Errorf(registry.EINVALID, "To nie jest plik PDF.")
 	}
-	tail := b
-	if len(tail) > 1024 {
-		tail = tail[len(tail)-1024:]
-	}
-	if !bytes.Contains(tail, []byte("%%EOF")) {
-		return registry.Errorf(registry.EINVALID, "Plik PDF jest niekompletny (brak znacznika końca).")
-	}
-	return nil
+	return registry.Errorf(registry.EINVALID, "Plik PDF jest uszkodzony albo niekompletny. Zapisz go ponownie jako PDF i załącz jeszcze raz.")
 }
 
 var shaPattern = regexp.MustCompile(`^[0-9a-f]{64}$`)

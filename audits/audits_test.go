@@ -173,7 +173,7 @@ func TestReportValidation(t *testing.T) {
 		"findings.1.severity":       "To pole jest wymagane.",
 		"recommendations.0.due_on":  "Termin wdrożenia nie może być wcześniejszy niż zakończenie audytu.",
 		"recommendations.1.finding": "Wskaż ustalenie z listy ustaleń tego raportu.",
-		"pdf":                       "Plik PDF jest niekompletny (brak znacznika końca).",
+		"pdf":                       "Plik PDF jest uszkodzony albo niekompletny. Zapisz go ponownie jako PDF i załącz jeszcze raz.",
 	}
 	f := registry.ErrorFields(err)
 	for k, m := range want {

@@ -66,6 +66,13 @@ func CheckPDF(r io.ReaderAt, size int64, field string) error {
 	return nil
 }
 
+// IsPDF reports whether b is a PDF document by CheckPDF's rules (content only). Every
+// package that accepts PDFs (attachments, audit reports, documents of answers to requests)
+// judges them this way.
+func IsPDF(b []byte) bool {
+	return CheckPDF(bytes.NewReader(b), int64(len(b)), "file") == nil
+}
+
 // onlyPDFWhitespace reports whether b holds only the white space and NUL padding that some
 // writers leave after the final %%EOF.
 func onlyPDFWhitespace(b []byte) bool {

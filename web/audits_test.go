@@ -28,7 +28,10 @@ type auditEnv struct {
 	report *audits.Report
 }
 
-var auditPDF = []byte("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+// auditPDF is the smallest PDF a reader opens: a header, one object, the cross-reference
+// table (at byte 42) and its trailer.
+var auditPDF = []byte("%PDF-1.4\n1 0 obj\n<</Type/Catalog>>\nendobj\n" +
+	"xref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<</Root 1 0 R/Size 2>>\nstartxref\n42\n%%EOF\n")
 
 func mustOpenAuditEnv(tb testing.TB) *auditEnv {
 	tb.Helper()

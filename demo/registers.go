@@ -140,6 +140,17 @@ func demoPerson(r *rand.Rand) string {
 // appointment without an open procedure.
 func demoRecruitments(r *rand.Rand, liquidation bool) []registry.RecruitmentData {
 	var out []registry.RecruitmentData
+	// One person holds one post in a company: nobody sits on its management and supervisory
+	// boards at once (art. 387 § 1 of the commercial companies code).
+	used := map[string]bool{}
+	person := func() string {
+		for {
+			if n := demoPerson(r); !used[n] {
+				used[n] = true
+				return n
+			}
+		}
+	}
 	open := func(body, position string, announced time.Time, days int, outcome string, termStart, termEnd time.Time) registry.RecruitmentData {
 		applicants := 3 + r.IntN(12)
 		admitted := 1 + r.IntN(applicants)
@@ -154,7 +165,7 @@ func demoRecruitments(r *rand.Rand, liquidation bool) []registry.RecruitmentData
 			if d.InterviewedCount == 0 {
 				d.InterviewedCount = 1
 			}
-			d.Appointee = &registry.Appointee{Name: demoPerson(r), Function: position,
+			d.Appointee = &registry.Appointee{Name: person(), Function: position,
 				Qualifications:   "Wieloletnie doświadczenie w zarządzaniu przedsiębiorstwem komunalnym; studia podyplomowe z zarządzania.",
 				ResolutionNumber: fmt.Sprintf("RN/%d/%d", 1+r.IntN(40), termStart.Year()), ResolutionDate: iso(termStart.AddDate(0, 0, -3)),
 				TermStart: iso(termStart)}
@@ -185,7 +196,7 @@ func demoRecruitments(r *rand.Rand, liquidation bool) []registry.RecruitmentData
 		out = append(out, registry.RecruitmentData{Body: "supervisory_board", Position: "Przewodniczący Rady Nadzorczej",
 			LegalBasis: "§ 15 umowy spółki: powołanie przez Zgromadzenie Wspólników", Procedure: registry.ProcedureWithout,
 			Outcome: registry.OutcomeAppointed, Eligibility: []string{"no_court_ban"},
-			Appointee: &registry.Appointee{Name: demoPerson(r), Function: "Przewodniczący Rady Nadzorczej",
+			Appointee: &registry.Appointee{Name: person(), Function: "Przewodniczący Rady Nadzorczej",
 				Qualifications: "Egzamin dla kandydatów na członków rad nadzorczych.", ResolutionNumber: "ZW/2/2025",
 				ResolutionDate: "2025-05-12", TermStart: "2025-05-12", TermEnd: "2028-06-30"},
 			Remuneration: registry.Remuneration{FixedMonthly: registry.MoneyFromZloty(3_200)}})

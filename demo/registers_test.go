@@ -33,7 +33,15 @@ func TestRegistersDeterministicAndValid(t *testing.T) {
 				t.Fatalf("%s ad %+v: %v", slug, d, registry.ErrorFields(d.Validate()))
 			}
 		}
+		posts := map[string]string{} // appointee → the post they hold in this company
 		for _, d := range set.Recruitments {
+			if d.Appointee != nil {
+				post := d.Body + ": " + d.Position
+				if other, ok := posts[d.Appointee.Name]; ok {
+					t.Errorf("%s: %s holds two posts (%s; %s)", slug, d.Appointee.Name, other, post)
+				}
+				posts[d.Appointee.Name] = post
+			}
 			if d.Normalize(); d.Validate() != nil {
 				t.Fatalf("%s recruitment %+v: %v", slug, d, registry.ErrorFields(d.Validate()))
 			}

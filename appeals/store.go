@@ -5,11 +5,8 @@ import (
 	"database/sql"
 	"embed"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
-
-	sqlite3 "github.com/mattn/go-sqlite3"
 
 	"jawnosc/registry"
 )
@@ -56,34 +53,14 @@ func (s *Service) Today() registry.Date { return DayOf(s.now()) }
 // KindRequest is the kind of information requests in the change sequence and the search index.
 const KindRequest = "request"
 
-// timeFormat is how timestamps are stored: UTC, sortable, with milliseconds.
-const timeFormat = "2006-01-02T15:04:05.000Z"
+// Timestamps are stored as the registry stores them (UTC, sortable, with milliseconds).
+var (
+	fmtTime   = registry.FormatTime
+	parseTime = registry.ParseTime
+)
 
-func fmtTime(t time.Time) string { return t.UTC().Format(timeFormat) }
-
-func parseTime(s string) time.Time {
-	t, _ := time.Parse(timeFormat, s)
-	return t
-}
-
-// formatError translates driver errors: no rows → ENOTFOUND, constraints → ECONFLICT.
-func formatError(err error) error {
-	if err == nil {
-		return nil
-	}
-	var e *registry.Error
-	if errors.As(err, &e) {
-		return e
-	}
-	if errors.Is(err, sql.ErrNoRows) {
-		return registry.Errorf(registry.ENOTFOUND, "Nie znaleziono.")
-	}
-	var se sqlite3.Error
-	if errors.As(err, &se) && se.Code == sqlite3.ErrConstraint {
-		return &registry.Error{Code: registry.ECONFLICT, Message: "Operacja narusza spójność danych.", Err: err}
-	}
-	return registry.Internal(err)
-}
+// formatError translates driver errors the one way the registry does (registry.FormatError).
+var formatError = registry.FormatError
 
 // queryer is what both *sql.DB and *sql.Tx offer.
 type queryer interface {

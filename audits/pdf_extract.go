@@ -136,7 +136,7 @@ func (ex *Extract) PDF(now time.Time) ([]byte, error) {
 
 	d.Heading("Umowy")
 	d.Para(fmt.Sprintf("W okresie spółka zawarła %d %s o łącznej wartości netto %s (umowy w PLN).",
-		ex.Count, plural(ex.Count, "umowę", "umowy", "umów"), ex.TotalNet))
+		ex.Count, registry.Plural(ex.Count, "umowę", "umowy", "umów"), ex.TotalNet))
 	if ex.Count > len(ex.Contracts) {
 		d.Small(fmt.Sprintf("Wyciąg wymienia pierwsze %d umów; wszystkie są w eksporcie CSV i JSON rejestru.", len(ex.Contracts)))
 	}

@@ -168,7 +168,7 @@ func splittingSignals(cs []*contractFact, ts Thresholds) []*Signal {
 			out = append(out, &Signal{Rule: RuleSplitting, Total: sum, Date: last.SignedOn, Entries: entriesOf(part),
 				Reason: fmt.Sprintf("Umowy z tym samym kontrahentem (%s, NIP %s) w ciągu %d miesięcy (od %s do %s): %d %s, każda poniżej progu %s netto, razem %s netto, czyli powyżej progu. Możliwy podział zamówienia.",
 					part[0].Name, nip, WindowMonths, part[0].SignedOn.Polish(), last.SignedOn.Polish(),
-					len(part), plural(len(part), "umowa", "umowy", "umów"), th, sum)})
+					len(part), registry.Plural(len(part), "umowa", "umowy", "umów"), th, sum)})
 		}
 	}
 	return out
@@ -264,15 +264,4 @@ func percent(part, whole int64) string {
 	}
 	tenths := (part*1000 + whole/2) / whole
 	return fmt.Sprintf("%d,%d%%", tenths/10, tenths%10)
-}
-
-// plural picks the Polish form for n: 1 umowa, 2–4 umowy (but 12–14 umów), 5+ umów.
-func plural(n int, one, few, many string) string {
-	if n == 1 {
-		return one
-	}
-	if d, t := n%10, n%100; d >= 2 && d <= 4 && (t < 12 || t > 14) {
-		return few
-	}
-	return many
 }

@@ -124,7 +124,7 @@ func adSignals(ctx context.Context, tx *sql.Tx, companyID int64, _ Thresholds) (
 		out = append(out, &Signal{Rule: RuleAdConcentration, Total: perOutlet[top], Date: last, Entries: entries,
 			Reason: fmt.Sprintf("W %s półroczu %s r. medium „%s” otrzymało %s z %s wydanych na reklamę (%s, %d z %d %s); sygnał pojawia się powyżej %d%%.",
 				half, h[:4], top, perOutlet[top], total, percent(int64(perOutlet[top]), int64(total)), len(entries), len(ads),
-				plural(len(ads), "zamówienia", "zamówień", "zamówień"), AdConcentrationPct)})
+				registry.Plural(len(ads), "zamówienia", "zamówień", "zamówień"), AdConcentrationPct)})
 	}
 	return out, nil
 }

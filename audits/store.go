@@ -4,14 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"embed"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"strconv"
 	"sync"
 	"time"
-
-	sqlite3 "github.com/mattn/go-sqlite3"
 
 	"jawnosc/registry"
 )
@@ -53,14 +50,11 @@ func (s *Store) now() time.Time {
 // Today returns today's date in Europe/Warsaw by the store's clock.
 func (s *Store) Today() registry.Date { return registry.DateOf(s.now(), registry.Warsaw()) }
 
-const timeFormat = "2006-01-02T15:04:05.000Z"
-
-func fmtTime(t time.Time) string { return t.UTC().Format(timeFormat) }
-
-func parseTime(s string) time.Time {
-	t, _ := time.Parse(timeFormat, s)
-	return t
-}
+// Timestamps are stored as the registry stores them (UTC, sortable, with milliseconds).
+var (
+	fmtTime   = registry.FormatTime
+	parseTime = registry.ParseTime
+)
 
 // inTx runs fn in one write transaction and commits it; driver errors are translated.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
@@ -75,25 +69,8 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return formatError(tx.Commit())
 }
 
-// formatError translates driver errors: no rows → ENOTFOUND, constraints → ECONFLICT,
-// anything else that is not an *registry.Error → EINTERNAL.
-func formatError(err error) error {
-	if err == nil {
-		return nil
-	}
-	var e *registry.Error
-	if errors.As(err, &e) {
-		return e
-	}
-	if errors.Is(err, sql.ErrNoRows) {
-		return registry.Errorf(registry.ENOTFOUND, "Nie znaleziono.")
-	}
-	var se sqlite3.Error
-	if errors.As(err, &se) && se.Code == sqlite3.ErrConstraint {
-		return &registry.Error{Code: registry.ECONFLICT, Message: "Operacja narusza spójność danych.", Err: err}
-	}
-	return registry.Internal(err)
-}
+// formatError translates driver errors the one way the registry does (registry.FormatError).
+var formatError = registry.FormatError
 
 // Actions of audit reports in the registry's audit log.
 const (

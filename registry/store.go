@@ -178,3 +178,15 @@ func parseTime(s string) time.Time {
 	t, _ := time.Parse(timeFormat, s)
 	return t
 }
+
+// FormatTime formats a timestamp as every package stores it in the database: UTC, sortable,
+// with milliseconds (appeals and audits keep their tables beside the registry's).
+func FormatTime(t time.Time) string { return fmtTime(t) }
+
+// ParseTime reads a timestamp written by FormatTime (the zero time when malformed).
+func ParseTime(s string) time.Time { return parseTime(s) }
+
+// FormatError translates database driver errors for every package that keeps tables in this
+// database: an *Error passes unchanged, no rows → ENOTFOUND, UNIQUE and other constraints →
+// ECONFLICT, anything else → EINTERNAL.
+func FormatError(err error) error { return formatError(err) }

@@ -125,7 +125,7 @@ func (v *Validator) text(field, value string, required bool, max int, multiline 
 		}
 	}
 	if n := utf8.RuneCountInString(value); max > 0 && n > max {
-		v.Add(field, fmt.Sprintf("Najwyżej %d %s (jest %d).", max, plural(max, "znak", "znaki", "znaków"), n))
+		v.Add(field, fmt.Sprintf("Najwyżej %d %s (jest %d).", max, Plural(max, "znak", "znaki", "znaków"), n))
 		return false
 	}
 	return true
@@ -137,8 +137,12 @@ func isBidiControl(r rune) bool {
 	return (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069')
 }
 
-// plural picks the Polish form for n: 1 znak, 2–4 znaki (but 12–14 znaków), 5+ znaków.
-func plural(n int, one, few, many string) string {
+// Plural picks the Polish form for n: 1 znak, 2–4 znaki (but 12–14 znaków), 5+ znaków
+// (0 znaków); negative numbers take the form of their absolute value.
+func Plural(n int, one, few, many string) string {
+	if n < 0 {
+		n = -n
+	}
 	if n == 1 {
 		return one
 	}

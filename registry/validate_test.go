@@ -115,3 +115,12 @@ func TestValidatorHelpers(t *testing.T) {
 		t.Errorf("unexpected fields: %v", got)
 	}
 }
+
+func TestPlural(t *testing.T) {
+	for n, want := range map[int]string{0: "znaków", 1: "znak", 2: "znaki", 4: "znaki", 5: "znaków", 12: "znaków",
+		22: "znaki", 101: "znaków", 1001: "znaków", 1002: "znaki", -1: "znak", -3: "znaki"} {
+		if got := Plural(n, "znak", "znaki", "znaków"); got != want {
+			t.Errorf("Plural(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

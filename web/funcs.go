@@ -163,13 +163,7 @@ func pluralWord(v any, one, few, many string) (string, error) {
 	if n < 0 {
 		n = -n
 	}
-	switch {
-	case n == 1:
-		return one, nil
-	case n%10 >= 2 && n%10 <= 4 && (n%100 < 12 || n%100 > 14):
-		return few, nil
-	}
-	return many, nil
+	return registry.Plural(int(n), one, few, many), nil
 }
 
 // pluralN is the number with its word: "1 umowa", "3 umowy", "1 234 umów".

@@ -11,7 +11,7 @@ func TestPolishPlural(t *testing.T) {
 	for n, want := range map[int]string{
 		0: "0 umów", 1: "1 umowa", 2: "2 umowy", 4: "4 umowy", 5: "5 umów", 11: "11 umów", 12: "12 umów",
 		14: "14 umów", 21: "21 umów", 22: "22 umowy", 104: "104 umowy", 112: "112 umów", 1234: "1 234 umowy",
-		1_000_000: "1 000 000 umów",
+		1001: "1 001 umów", 1_000_000: "1 000 000 umów",
 	} {
 		if got, err := pluralN(n, "umowa", "umowy", "umów"); err != nil || got != want {
 			t.Errorf("%d: %q, %v", n, got, err)

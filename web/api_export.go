@@ -4,9 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -92,34 +90,16 @@ func streamContractsCSV(ctx context.Context, st *registry.Store, w *bufio.Writer
 
 // streamContractsJSON writes every public contract as one JSON array.
 func streamContractsJSON(ctx context.Context, st *registry.Store, w *bufio.Writer) error {
-	first := true
-	if _, err := io.WriteString(w, "["); err != nil {
-		return err
-	}
-	err := scanChunks(ctx, st, func(batch []*registry.Contract) error {
-		for _, ct := range batch {
-			b, err := json.Marshal(ct)
-			if err != nil {
-				return err
+	return writeJSONArray(w, func(emit func(any) error) error {
+		return scanChunks(ctx, st, func(batch []*registry.Contract) error {
+			for _, ct := range batch {
+				if err := emit(ct); err != nil {
+					return err
+				}
 			}
-			sep := ",\n"
-			if first {
-				sep, first = "\n", false
-			}
-			if _, err := w.WriteString(sep); err != nil {
-				return err
-			}
-			if _, err := w.Write(b); err != nil {
-				return err
-			}
-		}
-		return w.Flush()
+			return nil
+		})
 	})
-	if err != nil {
-		return err
-	}
-	_, err = io.WriteString(w, "\n]\n")
-	return err
 }
 
 // scanChunks calls flush with every exportChunk public contracts, in id order.

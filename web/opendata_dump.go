@@ -113,27 +113,6 @@ func registerDumpSpecs() []dumpSpec {
 // server is the minimal server the register exporters read the store from.
 func (j *DumpJob) server() *server { return &server{cfg: Config{Store: j.Store, City: j.City}} }
 
-// writeJSONArray writes the values each emits as one JSON array, one value a line.
-func writeJSONArray(w *bufio.Writer, each func(emit func(any) error) error) error {
-	sep := "\n"
-	w.WriteString("[")
-	err := each(func(v any) error {
-		b, err := json.Marshal(v)
-		if err != nil {
-			return err
-		}
-		w.WriteString(sep)
-		sep = ",\n"
-		_, err = w.Write(b)
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	_, err = w.WriteString("\n]\n")
-	return err
-}
-
 // Run writes today's dump and returns its manifest. A second run on the same day replaces
 // that day's dump. Errors: the store's or the file system's; a failed run leaves the
 // previous dump listed.

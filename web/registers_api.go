@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"io"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -82,33 +81,7 @@ func (s *server) apiRegisterExportJSON(c *fiber.Ctx, d *registerDef) error {
 	c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSONCharsetUTF8)
 	c.Set(fiber.HeaderContentDisposition, `attachment; filename="`+d.Tab+`.json"`)
 	s.stream(c, d.API+".json", func(ctx context.Context, w *bufio.Writer) error {
-		sep := "\n"
-		if _, err := io.WriteString(w, "["); err != nil {
-			return err
-		}
-		n := 0
-		err := d.exportJSON(ctx, s, func(v any) error {
-			b, err := json.Marshal(v)
-			if err != nil {
-				return err
-			}
-			if _, err := w.WriteString(sep); err != nil {
-				return err
-			}
-			sep = ",\n"
-			if _, err := w.Write(b); err != nil {
-				return err
-			}
-			if n++; n%exportChunk == 0 {
-				return w.Flush()
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		_, err = io.WriteString(w, "\n]\n")
-		return err
+		return writeJSONArray(w, func(emit func(any) error) error { return d.exportJSON(ctx, s, emit) })
 	})
 	return nil
 }

@@ -14,16 +14,8 @@ import (
 // the kind facet naming every register; withdrawal and rebuild keep the index true.
 func TestRegistersSearch(t *testing.T) {
 	ctx := context.Background()
-	st, err := registry.Open(filepath.Join(t.TempDir(), "jawnosc.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st, co := mustOpenStoreMPK(t)
 	sys := registry.SystemActor("test")
-	co := &registry.Company{Slug: "mpk", Name: "Miejskie Przedsiębiorstwo Komunikacyjne S.A.", ShortName: "MPK"}
-	if err := st.CreateCompany(ctx, sys, co); err != nil {
-		t.Fatal(err)
-	}
 	if _, err := st.CreateContract(ctx, sys, co.ID, registry.ContractData{Number: "ZP/1", SignedOn: "2024-03-01", Subject: "Sponsoring wydarzeń",
 		Counterparty: registry.Counterparty{Name: "Agencja"}, ValueNet: 100, ValueGross: 123, ProcurementMode: registry.ModeDirectAward}, true); err != nil {
 		t.Fatal(err)

@@ -16,15 +16,8 @@ import (
 // requester's name or e-mail, and not by a text the requester kept private.
 func TestRequestsIndexed(t *testing.T) {
 	ctx := context.Background()
-	st, err := registry.Open(filepath.Join(t.TempDir(), "jawnosc.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st, _ := mustOpenStoreMPK(t)
 	sys := registry.SystemActor("test")
-	if err := st.CreateCompany(ctx, sys, &registry.Company{Slug: "mpk", Name: "Miejskie Przedsiębiorstwo Komunikacyjne S.A.", ShortName: "MPK"}); err != nil {
-		t.Fatal(err)
-	}
 	svc, err := appeals.Open(ctx, st)
 	if err != nil {
 		t.Fatal(err)

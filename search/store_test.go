@@ -11,16 +11,8 @@ import (
 // TestStoreSource indexes contracts of a real SQLite store through the change sequence.
 func TestStoreSource(t *testing.T) {
 	ctx := context.Background()
-	st, err := registry.Open(filepath.Join(t.TempDir(), "jawnosc.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st, co := mustOpenStoreMPK(t)
 	sys := registry.SystemActor("test")
-	co := &registry.Company{Slug: "mpk", Name: "Miejskie Przedsiębiorstwo Komunikacyjne S.A.", ShortName: "MPK", LegalForm: "S.A.", City: "Kraków"}
-	if err := st.CreateCompany(ctx, sys, co); err != nil {
-		t.Fatal(err)
-	}
 	data := registry.ContractData{
 		Number: "ZP/1/2024", SignedOn: "2024-03-01", Subject: "Odśnieżanie przystanków w Łodzi",
 		Description: "Zimowe utrzymanie przystanków.", Counterparty: registry.Counterparty{Name: "Żółw sp. z o.o.", Country: "PL", Town: "Łódź"},

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"maps"
+	"slices"
 
 	"fmt"
 	"io"
@@ -134,21 +136,8 @@ func withFields(err error) error {
 	}
 	var b strings.Builder
 	b.WriteString(registry.ErrorMessage(err))
-	for _, f := range sortedKeys(fields) {
+	for _, f := range slices.Sorted(maps.Keys(fields)) {
 		fmt.Fprintf(&b, "\n  %s: %s", f, fields[f])
 	}
 	return errors.New(b.String())
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	for i := 1; i < len(keys); i++ {
-		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
-			keys[j], keys[j-1] = keys[j-1], keys[j]
-		}
-	}
-	return keys
 }

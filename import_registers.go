@@ -18,7 +18,7 @@ import (
 func importRegister(ctx context.Context, store *registry.Store, co *registry.Company, register, path, mapping, set string, out, errOut io.Writer) error {
 	imp := store.Importer(register)
 	if imp == nil {
-		return fmt.Errorf("unknown register %q (known: contracts, expenses, ads, recruitments)", register)
+		return fmt.Errorf("unknown register %q (known: contracts, ocds, expenses, ads, recruitments)", register)
 	}
 	var m registry.Mapping
 	var err error

@@ -290,24 +290,16 @@ func runImport(ctx context.Context, args []string, out, errOut io.Writer) error 
 		return errors.New("missing --company, register or file")
 	}
 	register, path := rest[0], rest[1]
-	if register != "contracts" && register != "ocds" {
-		store, err := openStore(*dataDir)
-		if err != nil {
+	contracts := register == "contracts" || register == "ocds"
+	var data []byte
+	if contracts {
+		if *mapping != "" || *set != "" {
+			return errors.New("--map and --set are for expenses, ads and recruitments; a contracts file uses our column names")
+		}
+		var err error
+		if data, err = readImportFile(path); err != nil {
 			return err
 		}
-		defer store.Close()
-		co, err := store.FindCompanyBySlug(ctx, *company)
-		if err != nil {
-			return err
-		}
-		return importRegister(ctx, store, co, register, path, *mapping, *set, out, errOut)
-	}
-	if *mapping != "" || *set != "" {
-		return errors.New("--map and --set are for expenses, ads and recruitments; a contracts file uses our column names")
-	}
-	data, err := readImportFile(path)
-	if err != nil {
-		return err
 	}
 	store, err := openStore(*dataDir)
 	if err != nil {
@@ -317,6 +309,9 @@ func runImport(ctx context.Context, args []string, out, errOut io.Writer) error 
 	co, err := store.FindCompanyBySlug(ctx, *company)
 	if err != nil {
 		return err
+	}
+	if !contracts {
+		return importRegister(ctx, store, co, register, path, *mapping, *set, out, errOut)
 	}
 	if register == "ocds" {
 		return importOCDS(ctx, store, co, bytes.NewReader(data), path, out, errOut)

@@ -2,12 +2,6 @@ package audits
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
-	"fmt"
-	"os"
-	"path/filepath"
-	"regexp"
 
 	"jawnosc/registry"
 )
@@ -31,52 +25,24 @@ func CheckPDF(b []byte) error {
 	return registry.Errorf(registry.EINVALID, "Plik PDF jest uszkodzony albo niekompletny. Zapisz go ponownie jako PDF i załącz jeszcze raz.")
 }
 
-var shaPattern = regexp.MustCompile(`^[0-9a-f]{64}$`)
-
-// Attachments stores files under dir by their SHA-256 (dir/ab/abcdef….pdf).
+// Attachments keeps the PDFs of audit reports in the same store as every other upload
+// (registry.Files: Dir/ab/cdef…, one copy per content).
 type Attachments struct{ Dir string }
 
 // Path returns where a file with the hex SHA-256 sum is kept; ENOTFOUND for a malformed sum.
 func (a Attachments) Path(sum string) (string, error) {
-	if !shaPattern.MatchString(sum) {
-		return "", registry.Errorf(registry.ENOTFOUND, "Nie ma takiego pliku.")
-	}
-	return filepath.Join(a.Dir, sum[:2], sum+".pdf"), nil
+	return registry.Files{Dir: a.Dir}.Path(sum)
 }
 
-// SavePDF checks b with CheckPDF and stores it (once: an existing file with the same sum is
-// kept). It returns the attachment. Errors: EINVALID, ETOOLARGE, EINTERNAL.
+// SavePDF checks b with CheckPDF and stores it (once: the same content is kept once). It
+// returns the attachment. Errors: EINVALID, ETOOLARGE, EINTERNAL.
 func (a Attachments) SavePDF(b []byte) (*Attachment, error) {
 	if err := CheckPDF(b); err != nil {
 		return nil, err
 	}
-	raw := sha256.Sum256(b)
-	sum := hex.EncodeToString(raw[:])
-	path, _ := a.Path(sum)
-	if _, err := os.Stat(path); err == nil {
-		return &Attachment{SHA256: sum, Size: int64(len(b))}, nil
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
-		return nil, registry.Internal(err)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".upload-*")
+	sf, err := registry.Files{Dir: a.Dir}.PutPDF(bytes.NewReader(b), MaxPDF, "pdf")
 	if err != nil {
-		return nil, registry.Internal(err)
+		return nil, err
 	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return nil, registry.Internal(err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return nil, registry.Internal(err)
-	}
-	if err := tmp.Close(); err != nil {
-		return nil, registry.Internal(err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return nil, registry.Internal(fmt.Errorf("audits: store attachment: %w", err))
-	}
-	return &Attachment{SHA256: sum, Size: int64(len(b))}, nil
+	return &Attachment{SHA256: sf.SHA256, Size: sf.Size}, nil
 }

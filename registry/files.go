@@ -106,6 +106,15 @@ func (f Files) Open(sha string) (*os.File, error) {
 	return fh, nil
 }
 
+// Path returns where the content with the given SHA-256 is kept (for sending the file).
+// Errors: ENOTFOUND for anything but 64 lower-case hex digits.
+func (f Files) Path(sha string) (string, error) {
+	if !validSHA256(sha) {
+		return "", Errorf(ENOTFOUND, "Nie ma takiego pliku.")
+	}
+	return f.path(sha), nil
+}
+
 // path is where content with the given SHA-256 (64 lower-case hex digits) is kept.
 func (f Files) path(sha string) string {
 	return filepath.Join(f.Dir, sha[:2], sha[2:])

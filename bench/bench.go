@@ -20,6 +20,8 @@ import (
 	"syscall"
 	"time"
 
+	"jawnosc/appeals"
+	"jawnosc/audits"
 	"jawnosc/demo"
 	"jawnosc/registry"
 	"jawnosc/search"
@@ -99,7 +101,16 @@ func Run(ctx context.Context, o Options) error {
 		return err
 	}
 	defer ix.Close()
-	app, err := web.New(web.Config{Store: store, Index: ix, City: "Kraków", Logf: func(string, ...any) {}})
+	// The same app as `serve`: the requests and audits stores open beside the database.
+	requests, err := appeals.Open(ctx, store)
+	if err != nil {
+		return err
+	}
+	auditStore, err := audits.Open(ctx, store, dir)
+	if err != nil {
+		return err
+	}
+	app, err := web.New(web.Config{Store: store, Index: ix, Appeals: requests, Audits: auditStore, City: "Kraków", Logf: func(string, ...any) {}})
 	if err != nil {
 		return err
 	}

@@ -36,7 +36,7 @@ func mustOpenAppeals(tb testing.TB, day string) *appealsEnv {
 	}
 	svc.Now = func() time.Time { return time.Unix(0, e.now.Load()) }
 	e.svc = svc
-	if e.app, err = web.New(web.Config{Store: e.store, Index: e.index, City: "Kraków", Logf: e.logs.logf, Appeals: svc}); err != nil {
+	if e.app, err = newApp(web.Config{Store: e.store, Index: e.index, City: "Kraków", Logf: e.logs.logf, Appeals: svc}); err != nil {
 		tb.Fatal(err)
 	}
 	return e

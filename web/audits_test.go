@@ -42,7 +42,7 @@ func mustOpenAuditEnv(tb testing.TB) *auditEnv {
 		tb.Fatal(err)
 	}
 	au.Now = func() time.Time { return time.Date(2026, 5, 5, 10, 0, 0, 0, time.UTC) }
-	if e.app, err = web.New(web.Config{Store: e.store, Audits: au, Index: e.index, City: "Kraków", Logf: e.logs.logf}); err != nil {
+	if e.app, err = newApp(web.Config{Store: e.store, Audits: au, Index: e.index, City: "Kraków", Logf: e.logs.logf}); err != nil {
 		tb.Fatal(err)
 	}
 	rep, err := au.CreateReport(ctx, system, audits.ReportInput{

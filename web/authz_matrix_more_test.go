@@ -22,7 +22,7 @@ import (
 // sessions and tokens live in the database and work there too.
 func (m *matrixEnv) freshApp(t *testing.T) {
 	// The public's own write limit (tested on its own) would cut the public's column short.
-	app, err := web.New(web.Config{Store: m.store, Index: m.index, City: "Kraków", Logf: m.logs.logf, Appeals: m.svc, Audits: m.au,
+	app, err := newApp(web.Config{Store: m.store, Index: m.index, City: "Kraków", Logf: m.logs.logf, Appeals: m.svc, Audits: m.au,
 		AttachmentsDir: m.attachments, PublicWritesPerMinute: 100_000})
 	if err != nil {
 		t.Fatal(err)

@@ -37,7 +37,7 @@ func mustOpenDemo(tb testing.TB, n int) *testEnv {
 		tb.Fatal(err)
 	}
 	e := &testEnv{store: s, index: ix, logs: &logBuffer{}}
-	if e.app, err = web.New(web.Config{Store: s, Index: ix, Demo: true, City: "Kraków", Logf: e.logs.logf, AttachmentsDir: filepath.Join(dir, "attachments")}); err != nil {
+	if e.app, err = newApp(web.Config{Store: s, Index: ix, Demo: true, City: "Kraków", Logf: e.logs.logf, AttachmentsDir: filepath.Join(dir, "attachments")}); err != nil {
 		tb.Fatal(err)
 	}
 	return e

@@ -14,6 +14,8 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"jawnosc/appeals"
+	"jawnosc/audits"
 	"jawnosc/registry"
 	"jawnosc/search"
 	"jawnosc/web"
@@ -138,7 +140,7 @@ func mustOpenEnv(tb testing.TB, demo bool) *testEnv {
 	}
 	e.index = ix
 	e.cfg = web.Config{Store: s, Index: ix, Demo: demo, City: "Kraków", Logf: e.logs.logf, AttachmentsDir: filepath.Join(dir, "attachments")}
-	e.app, err = web.New(e.cfg)
+	e.app, err = newApp(e.cfg)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -160,7 +162,7 @@ func mustOpenEnvEmpty(tb testing.TB) *testEnv {
 	}
 	tb.Cleanup(func() { ix.Close() })
 	e := &testEnv{store: s, index: ix, logs: &logBuffer{}}
-	if e.app, err = web.New(web.Config{Store: s, Index: ix, City: "Kraków", Logf: e.logs.logf, AttachmentsDir: filepath.Join(dir, "attachments")}); err != nil {
+	if e.app, err = newApp(web.Config{Store: s, Index: ix, City: "Kraków", Logf: e.logs.logf, AttachmentsDir: filepath.Join(dir, "attachments")}); err != nil {
 		tb.Fatal(err)
 	}
 	return e
@@ -180,4 +182,25 @@ func (e *testEnv) do(tb testing.TB, method, target string) (*http.Response, stri
 		tb.Fatalf("%s %s: reading body: %v", method, target, err)
 	}
 	return resp, string(b)
+}
+
+// newApp builds the real app like main does: it opens the information requests and audit
+// stores on cfg.Store (beside its database) when the test gives none.
+func newApp(cfg web.Config) (*fiber.App, error) {
+	ctx := context.Background()
+	if cfg.Appeals == nil {
+		svc, err := appeals.Open(ctx, cfg.Store)
+		if err != nil {
+			return nil, err
+		}
+		cfg.Appeals = svc
+	}
+	if cfg.Audits == nil {
+		au, err := audits.Open(ctx, cfg.Store, filepath.Dir(cfg.Store.Path))
+		if err != nil {
+			return nil, err
+		}
+		cfg.Audits = au
+	}
+	return web.New(cfg)
 }

@@ -21,7 +21,7 @@ func TestBrowserOpenDataAccessibility(t *testing.T) {
 	if _, err := job.Run(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	app, err := web.New(web.Config{Store: e.store, Index: e.index, Demo: true, City: "Kraków", Logf: e.logs.logf,
+	app, err := newApp(web.Config{Store: e.store, Index: e.index, Demo: true, City: "Kraków", Logf: e.logs.logf,
 		OpenData: web.OpenDataConfig{DumpsDir: dir}})
 	if err != nil {
 		t.Fatal(err)

@@ -129,7 +129,7 @@ func TestNightlyDump(t *testing.T) {
 	}
 
 	// The page lists every file with its date, size and hash, and describes every CSV column.
-	app, err := web.New(web.Config{Store: e.store, Index: e.index, City: "Kraków",
+	app, err := newApp(web.Config{Store: e.store, Index: e.index, City: "Kraków",
 		OpenData: web.OpenDataConfig{DumpsDir: dir, Licence: "CC0 1.0", OCDSPrefix: "ocds-213czf"}})
 	if err != nil {
 		t.Fatal(err)

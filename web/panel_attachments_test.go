@@ -221,7 +221,7 @@ func mustOpenEnvFiles(tb testing.TB, maxUpload int64) (*testEnv, string) {
 	tb.Helper()
 	e := mustOpenEnv(tb, false)
 	dir := filepath.Join(tb.TempDir(), "attachments")
-	app, err := web.New(web.Config{Store: e.store, Index: e.index, City: "Kraków", Logf: e.logs.logf, AttachmentsDir: dir, MaxUploadBytes: maxUpload})
+	app, err := newApp(web.Config{Store: e.store, Index: e.index, City: "Kraków", Logf: e.logs.logf, AttachmentsDir: dir, MaxUploadBytes: maxUpload})
 	if err != nil {
 		tb.Fatal(err)
 	}

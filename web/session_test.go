@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"jawnosc/registry"
+	"jawnosc/web"
 )
 
 func TestSignInAndOut(t *testing.T) {
@@ -133,5 +134,14 @@ func TestBearerTokens(t *testing.T) {
 	resp, err := e.app.Test(req, -1)
 	if err != nil || resp.StatusCode != 200 {
 		t.Fatalf("valid token: %v %d", err, resp.StatusCode)
+	}
+}
+
+// TestNewNeedsEveryStore: the app is wired only in main; it refuses to start without the
+// requests and audits stores instead of opening them itself.
+func TestNewNeedsEveryStore(t *testing.T) {
+	e := mustOpenEnv(t, false)
+	if _, err := web.New(web.Config{Store: e.store, Index: e.index}); err == nil || !strings.Contains(err.Error(), "Config.Appeals and Config.Audits are required") {
+		t.Fatalf("web.New without the requests and audits stores: %v", err)
 	}
 }

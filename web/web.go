@@ -5,9 +5,7 @@
 package web
 
 import (
-	"context"
 	"errors"
-	"path/filepath"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -22,14 +20,14 @@ import (
 // Config is what the web layer needs; main builds it.
 type Config struct {
 	Store    *registry.Store
-	Audits   *audits.Store // audit reports and signals; nil: opened beside the database
+	Audits   *audits.Store // audit reports and signals (required)
 	Index    *search.Index
 	Indexer  *search.Indexer  // may be nil; Notify() after writes
 	Demo     bool             // show the "dane demonstracyjne" banner on every page
 	City     string           // e.g. "Kraków"
 	BaseURL  string           // for absolute links in exports, may be ""
 	OpenData OpenDataConfig   // OCDS prefix, data licence, dumps directory
-	Appeals  *appeals.Service // information requests; nil: New opens it on Store
+	Appeals  *appeals.Service // information requests (required)
 	Logf     func(format string, args ...any)
 	// AttachmentsDir is where uploaded PDFs are kept (the data directory's attachments/).
 	AttachmentsDir string
@@ -66,19 +64,8 @@ func New(cfg Config) (*fiber.App, error) {
 	if cfg.Logf == nil {
 		cfg.Logf = func(string, ...any) {}
 	}
-	if cfg.Appeals == nil {
-		svc, err := appeals.Open(context.Background(), cfg.Store)
-		if err != nil {
-			return nil, err
-		}
-		cfg.Appeals = svc
-	}
-	if cfg.Audits == nil { // tests of other features: the audits tables beside the database
-		au, err := audits.Open(context.Background(), cfg.Store, filepath.Dir(cfg.Store.Path))
-		if err != nil {
-			return nil, err
-		}
-		cfg.Audits = au
+	if cfg.Appeals == nil || cfg.Audits == nil {
+		return nil, errors.New("web: Config.Appeals and Config.Audits are required")
 	}
 	as, err := loadAssets()
 	if err != nil {

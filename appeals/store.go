@@ -196,7 +196,7 @@ func appendEvent(ctx context.Context, tx *sql.Tx, r *Request, ev Event, st *Stat
 	}
 	// The registry's audit log of every write, in the same transaction: the officer's or the
 	// office's login, the resident by role only, never the requester's name or e-mail.
-	return registry.RecordAudit(ctx, tx, registry.Actor{Login: ev.Actor, Role: ev.Role}, "request."+ev.Type, KindRequest, r.ID, r.Company.ID, r.Ref)
+	return registry.RecordAudit(ctx, tx, ev.At, registry.Actor{Login: ev.Actor, Role: ev.Role}, "request."+ev.Type, KindRequest, r.ID, r.Company.ID, r.Ref)
 }
 
 // nextEventID returns the id the next event gets (the write transaction holds the lock).

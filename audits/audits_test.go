@@ -1,6 +1,8 @@
 package audits_test
 
 import (
+	"time"
+
 	"context"
 	"os"
 	"strings"
@@ -197,5 +199,26 @@ func TestReportValidation(t *testing.T) {
 	// Nothing was stored by the failed attempts.
 	if _, total, _ := e.st.FindReports(ctx, audits.ReportFilter{}); total != 0 {
 		t.Fatalf("failed filings stored %d reports", total)
+	}
+}
+
+// TestAuditLogTakesTheStoreClock: a report's record in the registry's audit log is dated by
+// the audits store's clock (pinned here far from the wall clock), like the write itself.
+func TestAuditLogTakesTheStoreClock(t *testing.T) {
+	ctx := context.Background()
+	at := warsawNoon(2026, 3, 5)
+	e := mustOpen(t, at)
+	e.company(t, "mpk")
+	auditor := registry.Actor{UserID: 3, Login: "audytor", Role: registry.RoleAuditor}
+	if _, err := e.st.CreateReport(ctx, auditor, sampleReport("mpk")); err != nil {
+		t.Fatal(err)
+	}
+	action := audits.AuditCreate
+	es, _, err := e.reg.FindAuditLog(ctx, system, registry.AuditFilter{Action: &action})
+	if err != nil || len(es) != 1 {
+		t.Fatalf("audit log: %+v %v", es, err)
+	}
+	if !es[0].At.Equal(at.UTC().Truncate(time.Millisecond)) || es[0].Login != "audytor" {
+		t.Fatalf("recorded at %s by %s, want %s by audytor", es[0].At, es[0].Login, at.UTC())
 	}
 }

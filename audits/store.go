@@ -84,12 +84,12 @@ const (
 
 // written records a write of a report in the registry's audit log (who, role, what, when)
 // and in the change sequence, inside the write's own transaction.
-func written(ctx context.Context, tx *sql.Tx, a registry.Actor, action string, reportID int64, detail string) error {
+func written(ctx context.Context, tx *sql.Tx, at time.Time, a registry.Actor, action string, reportID int64, detail string) error {
 	var companyID int64
 	if err := tx.QueryRowContext(ctx, `SELECT company_id FROM audit_reports WHERE id = ?`, reportID).Scan(&companyID); err != nil {
 		return err
 	}
-	if err := registry.RecordAudit(ctx, tx, a, action, KindAudit, reportID, companyID, detail); err != nil {
+	if err := registry.RecordAudit(ctx, tx, at, a, action, KindAudit, reportID, companyID, detail); err != nil {
 		return err
 	}
 	return changed(ctx, tx, reportID)

@@ -68,7 +68,7 @@ func (s *Store) CreateReport(ctx context.Context, a registry.Actor, in ReportInp
 				return err
 			}
 		}
-		return written(ctx, tx, a, AuditCreate, id, "")
+		return written(ctx, tx, s.now(), a, AuditCreate, id, "")
 	})
 	if err != nil {
 		return nil, err
@@ -103,7 +103,7 @@ func (s *Store) ChangeStatus(ctx context.Context, a registry.Actor, recID int64,
 		if err := touchReport(ctx, tx, reportID, s.now()); err != nil {
 			return err
 		}
-		return written(ctx, tx, a, AuditStatus, reportID, "zalecenie nr "+itoa(recID)+": "+in.Status)
+		return written(ctx, tx, s.now(), a, AuditStatus, reportID, "zalecenie nr "+itoa(recID)+": "+in.Status)
 	})
 	if err != nil {
 		return nil, err
@@ -181,7 +181,7 @@ func (s *Store) postResponse(ctx context.Context, a registry.Actor, reportID int
 		if recID != nil {
 			action = AuditEvidence
 		}
-		return written(ctx, tx, a, action, reportID, "")
+		return written(ctx, tx, s.now(), a, action, reportID, "")
 	})
 	if err != nil {
 		return nil, err
@@ -206,7 +206,7 @@ func (s *Store) SetCouncil(ctx context.Context, a registry.Actor, reportID int64
 			c.Session, c.Date, fmtTime(s.now()), reportID); err != nil {
 			return err
 		}
-		return written(ctx, tx, a, AuditCouncil, reportID, "")
+		return written(ctx, tx, s.now(), a, AuditCouncil, reportID, "")
 	})
 	if err != nil {
 		return nil, err
@@ -237,7 +237,7 @@ func (s *Store) AttachReportPDF(ctx context.Context, a registry.Actor, reportID 
 		if n, _ := res.RowsAffected(); n == 0 {
 			return registry.Errorf(registry.ECONFLICT, "Raport ma już plik PDF.")
 		}
-		return written(ctx, tx, a, AuditPDF, reportID, "")
+		return written(ctx, tx, s.now(), a, AuditPDF, reportID, "")
 	})
 	if err != nil {
 		return nil, err

@@ -109,10 +109,10 @@ type AuditFilter struct {
 // who writes (its login and role are kept), action one of the Audit* constants (or a
 // package's own "prefix.verb"), kind and id the object written (id 0: none), companyID the
 // company concerned (0: none), detail a short note that must hold no passwords, tokens or
-// personal data of requesters. The time is the wall clock; the registry's own writes use
-// the store's clock.
-func RecordAudit(ctx context.Context, tx *sql.Tx, a Actor, action, kind string, id, companyID int64, detail string) error {
-	return recordAuditAt(ctx, tx, time.Now(), a, action, kind, id, companyID, detail)
+// personal data of requesters. at is when the write happened, by the writing package's
+// clock (the registry's own writes use the store's).
+func RecordAudit(ctx context.Context, tx *sql.Tx, at time.Time, a Actor, action, kind string, id, companyID int64, detail string) error {
+	return recordAuditAt(ctx, tx, at, a, action, kind, id, companyID, detail)
 }
 
 // audit is RecordAudit with the store's clock.

@@ -154,7 +154,7 @@ func TestRecordAuditInTheCallersTransaction(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := registry.RecordAudit(ctx, tx, officer, registry.AuditAttachmentAdd, registry.AuditKindAttachment, 5, co.ID, "umowa.pdf\n  sha256 abc"); err != nil {
+	if err := registry.RecordAudit(ctx, tx, s.Now(), officer, registry.AuditAttachmentAdd, registry.AuditKindAttachment, 5, co.ID, "umowa.pdf\n  sha256 abc"); err != nil {
 		t.Fatal(err)
 	}
 	tx.Rollback()
@@ -162,7 +162,7 @@ func TestRecordAuditInTheCallersTransaction(t *testing.T) {
 		t.Fatalf("a rolled-back record stayed: %v", got)
 	}
 	commit(t, s, func(tx *sql.Tx) error {
-		return registry.RecordAudit(ctx, tx, officer, registry.AuditAttachmentAdd, registry.AuditKindAttachment, 5, co.ID, "umowa.pdf\n  sha256 abc")
+		return registry.RecordAudit(ctx, tx, s.Now(), officer, registry.AuditAttachmentAdd, registry.AuditKindAttachment, 5, co.ID, "umowa.pdf\n  sha256 abc")
 	})
 	es, _, err := s.FindAuditLog(ctx, system, registry.AuditFilter{Action: ptr(registry.AuditAttachmentAdd)})
 	if err != nil || len(es) != 1 || es[0].Detail != "umowa.pdf sha256 abc" || es[0].Company != "mpo" || es[0].ObjectID != 5 {

@@ -72,6 +72,8 @@ func Run(ctx context.Context, o Options) error {
 	}
 	defer store.Close()
 	fmt.Fprintf(o.Out, "load average at start: %s\n", loadAverage())
+	rss := startRSSSampler(20 * time.Millisecond)
+	rss.enter("import into SQLite")
 	started, cpu0 := time.Now(), cpuTime()
 	if err := load(ctx, store, o.Contracts, progress("sqlite", os.Stderr)); err != nil {
 		return err
@@ -83,7 +85,15 @@ func Run(ctx context.Context, o Options) error {
 
 	idxDir := filepath.Join(dir, "index")
 	started = time.Now()
-	if err := search.Rebuild(ctx, idxDir, search.StoreSource{Store: store}, progress("index", os.Stderr)); err != nil {
+	rss.enter("reindex: analysis")
+	bar := progress("index", os.Stderr)
+	indexProgress := func(done, total int) {
+		bar(done, total)
+		if done == total && total > 0 {
+			rss.enter("reindex: merge into one segment")
+		}
+	}
+	if err := search.Rebuild(ctx, idxDir, search.StoreSource{Store: store}, indexProgress); err != nil {
 		return err
 	}
 	indexTook := time.Since(started)
@@ -96,6 +106,7 @@ func Run(ctx context.Context, o Options) error {
 	runtime.GC()
 	debug.FreeOSMemory()
 	resetPeak := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil
+	rss.enter("serving")
 	ix, err := search.Open(idxDir)
 	if err != nil {
 		return err
@@ -153,6 +164,11 @@ func Run(ctx context.Context, o Options) error {
 	fmt.Fprintf(o.Out, "peak RSS during import and full reindex: %.0f MiB\n", float64(buildPeak)/(1<<20))
 	if resetPeak {
 		fmt.Fprintf(o.Out, "peak RSS while serving the measured queries: %.0f MiB\n", float64(peakRSS())/(1<<20))
+	}
+	order, peaks := rss.Stop()
+	fmt.Fprintf(o.Out, "largest RSS sampled per phase (every 20 ms):\n")
+	for _, phase := range order {
+		fmt.Fprintf(o.Out, "  %-32s %s\n", phase, peaks[phase])
 	}
 	return nil
 }

@@ -27,7 +27,9 @@ const buildMemoryLimit = 300 << 20
 // bleve's offline builder (one segment), records the source's last change sequence taken
 // before the scan (later changes are re-applied by the indexer; upserts are idempotent) and
 // swaps it into dir atomically (rename). No Index may be open on dir meanwhile — use
-// (*Index).Rebuild for a live index. progress, if not nil, gets (done, total) now and then.
+// (*Index).Rebuild for a live index. progress, if not nil, gets (done, total) now and then:
+// (n, n) once every document is analysed (the merge into one segment follows) and again
+// when the index is complete.
 // Errors are EINTERNAL or ctx's.
 func Rebuild(ctx context.Context, dir string, src Source, progress func(done, total int)) error {
 	recoverSwap(dir)
@@ -130,6 +132,9 @@ func buildInto(ctx context.Context, tmp string, src Source, progress func(done, 
 	if err != nil {
 		_ = b.Close()
 		return wrap(err)
+	}
+	if progress != nil { // every document analysed; the merge into one segment follows
+		progress(done, max(total, done))
 	}
 	if err := b.Close(); err != nil { // merges everything into one segment
 		return registry.Internal(fmt.Errorf("search: builder close: %w", err))

@@ -38,6 +38,25 @@ func BandOf(v int64) string {
 	}
 }
 
+// hasBand tells whether d falls into a value band: contracts, expenses and advertising in
+// złoty. Other kinds carry no amount to compare (a request) or a different one (a board
+// member's monthly pay), and the bands' limits are in złoty.
+func (d Doc) hasBand() bool {
+	switch d.Kind {
+	case registry.KindContract, registry.KindExpense, registry.KindAd:
+		return d.currency() == "PLN"
+	}
+	return false
+}
+
+// currency is the ISO 4217 code of d's amount, PLN unless recorded otherwise.
+func (d Doc) currency() string {
+	if d.Currency == "" {
+		return "PLN"
+	}
+	return d.Currency
+}
+
 // bandIndex returns the position of code in Bands, or -1.
 func bandIndex(code string) int {
 	for i, b := range Bands {

@@ -23,8 +23,10 @@ type Doc struct {
 	Date         string `json:"date"`   // "2023-05-17", the entry's date (signed_on for contracts)
 	Mode         string `json:"mode"`   // procurement mode code ("" for non-contracts)
 	ValueNet     int64  `json:"value_net"`
-	Status       string `json:"status"` // published / withdrawn
-	URL          string `json:"url"`    // "/umowy/42"
+	// Currency is the ISO 4217 code of ValueNet; "" (documents indexed before it was kept) means PLN.
+	Currency string `json:"currency,omitempty"`
+	Status   string `json:"status"` // published / withdrawn
+	URL      string `json:"url"`    // "/umowy/42"
 }
 
 // DocID returns the index id of an entry: "<kind>:<entry id>".
@@ -59,6 +61,7 @@ func DocFromContract(c *registry.Contract) Doc {
 		Date:         string(c.SignedOn),
 		Mode:         c.ProcurementMode,
 		ValueNet:     int64(c.ValueNet),
+		Currency:     c.Currency,
 		Status:       c.Status,
 		URL:          "/umowy/" + strconv.FormatInt(c.ID, 10),
 	}

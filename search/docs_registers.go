@@ -22,7 +22,7 @@ func DocFromExpense(e *registry.Expense) Doc {
 		Title:        registry.LabelOf(registry.ExpenseCategories, d.Category) + ": " + d.Recipient.Name,
 		Body:         d.Purpose,
 		Counterparty: d.Recipient.Name, NIP: d.Recipient.NIP,
-		Date: string(d.SpentOn), ValueNet: int64(d.AmountGross), Status: e.Status,
+		Date: string(d.SpentOn), ValueNet: int64(d.AmountGross), Currency: d.Currency, Status: e.Status,
 		URL: "/wydatki/" + strconv.FormatInt(e.ID, 10),
 	}
 }
@@ -38,7 +38,7 @@ func DocFromAd(a *registry.Ad) Doc {
 		ID: DocID(registry.KindAd, a.ID), Kind: registry.KindAd, EntryID: a.ID,
 		Company: a.Company, CompanyName: a.CompanyName,
 		Title: d.Campaign, Body: body, Counterparty: d.Outlet.Name, NIP: d.Outlet.NIP,
-		Date: string(d.PeriodStart), Mode: d.Procedure, ValueNet: int64(d.AmountGross), Status: a.Status,
+		Date: string(d.PeriodStart), Mode: d.Procedure, ValueNet: int64(d.AmountGross), Currency: d.Currency, Status: a.Status,
 		URL: "/reklamy/" + strconv.FormatInt(a.ID, 10),
 	}
 }

@@ -25,7 +25,7 @@ func loadHits(s *snapshot, page []ranked) ([]Hit, []Doc, error) {
 		docs = append(docs, d)
 		hits = append(hits, Hit{
 			ID: d.ID, Kind: d.Kind, EntryID: d.EntryID, Company: d.Company, CompanyName: d.CompanyName,
-			Title: d.Title, Date: d.Date, ValueNet: d.ValueNet, Mode: d.Mode, Status: d.Status,
+			Title: d.Title, Date: d.Date, ValueNet: d.ValueNet, Currency: d.currency(), Mode: d.Mode, Status: d.Status,
 			URL: d.URL, Score: float64(r.a),
 		})
 	}

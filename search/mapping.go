@@ -10,7 +10,7 @@ import (
 
 // schemaVersion changes whenever the mapping or the document layout changes; an index
 // with another version is discarded and rebuilt from the database.
-const schemaVersion = "jawnosc-search-5"
+const schemaVersion = "jawnosc-search-6"
 
 // partSep separates the parts of the text field: a token of its own between them.
 const partSep = "\n x0x \n"
@@ -122,7 +122,6 @@ func indexable(d Doc) (map[string]interface{}, error) {
 		"title":  d.Title,
 		fKind:    d.Kind,
 		fCompany: d.Company,
-		fBand:    BandOf(d.ValueNet),
 		fValue:   strconv.FormatInt(d.ValueNet, 10),
 		fStored:  string(raw),
 	}
@@ -134,6 +133,9 @@ func indexable(d Doc) (map[string]interface{}, error) {
 	}
 	if d.Mode != "" {
 		m[fMode] = d.Mode
+	}
+	if d.hasBand() {
+		m[fBand] = BandOf(d.ValueNet)
 	}
 	if d.Date != "" {
 		m[fDate] = d.Date

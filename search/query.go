@@ -61,6 +61,7 @@ type Hit struct {
 	TitleParts []SnippetPart `json:"title_parts,omitempty"`
 	Date       string        `json:"date"`
 	ValueNet   int64         `json:"value_net"`
+	Currency   string        `json:"currency"` // ISO 4217 code of ValueNet
 	Mode       string        `json:"mode"`
 	Status     string        `json:"status"`
 	URL        string        `json:"url"`

@@ -99,3 +99,54 @@ func TestRegistersSearch(t *testing.T) {
 		t.Errorf("rebuilt count %d, want 4", n)
 	}
 }
+
+// TestHitCurrencyAndBands: a hit carries its amount's currency (an advertising report in
+// euro is not shown in złoty), and only amounts in złoty fall into the value bands, whose
+// limits are in złoty; a board recruitment (monthly pay) has no band.
+func TestHitCurrencyAndBands(t *testing.T) {
+	ctx := context.Background()
+	st, co := mustOpenStoreMPK(t)
+	sys := registry.SystemActor("test")
+	ad := func(outlet, currency string, amount registry.Money) *registry.Ad {
+		a, err := st.Ads().Create(ctx, sys, co.ID, registry.AdData{Outlet: registry.Outlet{Name: outlet, Kind: "press", Publisher: "Wydawca"},
+			Campaign: "Kampania informacyjna o remontach", ContentKind: "sponsored_article", PeriodStart: "2025-07-01", PeriodEnd: "2025-07-31",
+			AmountGross: amount, Currency: currency, Procedure: registry.ModeQuotationBelowThreshold}, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	pln := ad("Gazeta Krakowska", "PLN", 12_300_00)
+	eur := ad("Kurier Wiedeński", "EUR", 12_300_00)
+	if _, err := st.Recruitments().Create(ctx, sys, co.ID, registry.RecruitmentData{Body: "management_board", Position: "Prezes Zarządu",
+		LegalBasis: "art. 10a ustawy o gospodarce komunalnej", Procedure: registry.ProcedureWithout, Outcome: registry.OutcomeAppointed,
+		Appointee: &registry.Appointee{Name: "Jan Nowak", Function: "Prezes", Qualifications: "Kampania remontów torowisk.",
+			ResolutionNumber: "RN/2", ResolutionDate: "2025-09-01", TermStart: "2025-09-01"}}, true); err != nil {
+		t.Fatal(err)
+	}
+	ix, _ := mustOpen(t)
+	if _, err := NewIndexer(ix, StoreSource{Store: st}, t.Logf).CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	res := mustSearch(t, ix, Query{Q: "kampania"})
+	if res.Total != 3 {
+		t.Fatalf("total %d: %+v", res.Total, res.Hits)
+	}
+	currency := map[int64]string{}
+	for _, h := range res.Hits {
+		currency[h.EntryID] = h.Currency
+	}
+	if currency[pln.ID] != "PLN" || currency[eur.ID] != "EUR" {
+		t.Errorf("currencies %v (PLN ad %d, EUR ad %d)", currency, pln.ID, eur.ID)
+	}
+	var banded int
+	for _, f := range res.Facets[FacetBand] {
+		banded += f.Count
+	}
+	if banded != 1 || facetCount(res, FacetBand, Band10K50K) != 1 {
+		t.Errorf("band facet %v, want only the złoty ad in %s", res.Facets[FacetBand], Band10K50K)
+	}
+	if r := mustSearch(t, ix, Query{Q: "kampania", Bands: []string{Band10K50K}}); r.Total != 1 || r.Hits[0].EntryID != pln.ID {
+		t.Errorf("band filter: %+v", r.Hits)
+	}
+}

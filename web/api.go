@@ -29,6 +29,7 @@ type apiHit struct {
 	Snippet     string `json:"snippet"`
 	Date        string `json:"date"`
 	ValueNet    int64  `json:"value_net"`
+	Currency    string `json:"currency"`
 	Mode        string `json:"mode"`
 	Status      string `json:"status"`
 	URL         string `json:"url"`
@@ -67,7 +68,7 @@ func (s *server) apiSearch(c *fiber.Ctx) error {
 	}
 	for i, h := range r.Hits {
 		out.Hits[i] = apiHit{ID: h.ID, Kind: h.Kind, EntryID: h.EntryID, Company: h.Company, CompanyName: h.CompanyName,
-			Title: h.Title, Snippet: h.Snippet, Date: h.Date, ValueNet: h.ValueNet, Mode: h.Mode, Status: h.Status, URL: h.URL}
+			Title: h.Title, Snippet: h.Snippet, Date: h.Date, ValueNet: h.ValueNet, Currency: h.Currency, Mode: h.Mode, Status: h.Status, URL: h.URL}
 	}
 	return c.JSON(out)
 }

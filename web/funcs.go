@@ -19,7 +19,7 @@ func templateFuncs(as *assets) template.FuncMap {
 	m := template.FuncMap{
 		"asset":      as.url,
 		"money":      money,
-		"moneyIn":    moneyIn,
+		"moneyIn":    moneyInAny,
 		"date":       datePL,
 		"dateLong":   dateLong,
 		"datetime":   datetimePL,
@@ -80,6 +80,13 @@ func moneyIn(m registry.Money, currency string) string {
 		s = strings.TrimSuffix(s, "zł") + currency
 	}
 	return s
+}
+
+// moneyInAny is moneyIn for templates: the amount may be registry.Money or a plain integer
+// of grosze (a search hit's value).
+func moneyInAny(v any, currency string) (string, error) {
+	n, err := toInt64(v)
+	return moneyIn(registry.Money(n), currency), err
 }
 
 // asDate accepts a registry.Date or an ISO string.

@@ -241,3 +241,38 @@ func TestRegisterAPIAndExports(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchShowsAmountsInTheirCurrency: a search hit of an advertising report in euro
+// shows euro, in the page and in the API, not złoty.
+func TestSearchShowsAmountsInTheirCurrency(t *testing.T) {
+	e := mustOpenEnv(t, false)
+	ctx := context.Background()
+	ad, err := e.store.Ads().Create(ctx, system, e.mpk.ID, registry.AdData{Outlet: registry.Outlet{Name: "Kurier Wiedeński", Kind: "press", Publisher: "Wydawca"},
+		Campaign: "Kampania partnerska w Wiedniu", ContentKind: "sponsored_article", PeriodStart: "2026-01-01", PeriodEnd: "2026-03-31",
+		AmountGross: 1_234_56, Currency: "EUR", Procedure: registry.ModeQuotationBelowThreshold}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := search.NewIndexer(e.index, search.StoreSource{Store: e.store}, nil).CatchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	resp, body := e.do(t, "GET", "/szukaj?q=wiedniu")
+	if resp.StatusCode != 200 || !strings.Contains(body, "1 234,56 EUR brutto") || strings.Contains(body, "1 234,56 zł") {
+		t.Errorf("search page: HTTP %d, want the amount in EUR; body: %s", resp.StatusCode, body)
+	}
+	resp, body = e.do(t, "GET", "/api/v1/search?q=wiedniu")
+	var got struct {
+		Hits []struct {
+			EntryID  int64  `json:"entry_id"`
+			ValueNet int64  `json:"value_net"`
+			Currency string `json:"currency"`
+		} `json:"hits"`
+	}
+	if err := json.Unmarshal([]byte(body), &got); err != nil || resp.StatusCode != 200 || len(got.Hits) != 1 ||
+		got.Hits[0].EntryID != ad.ID || got.Hits[0].ValueNet != 1_234_56 || got.Hits[0].Currency != "EUR" {
+		t.Errorf("API: HTTP %d %v %s", resp.StatusCode, err, body)
+	}
+	if _, body := e.do(t, "GET", "/api/v1/search?q=autobusów"); !strings.Contains(body, `"currency":"PLN"`) {
+		t.Errorf("a contract in złoty: %s", body)
+	}
+}

@@ -42,7 +42,7 @@ Commands:
   import   --company SLUG [--map 'their=ours,…'] [--set 'ours=value,…'] expenses|ads|recruitments FILE
                                               import another register, with a column mapping
   reindex                                     rebuild the search index from the database
-  verify                                      recompute the ledger's hash chain
+  verify   [--no-files]                       recompute the ledger's hash chain and check the stored files' bytes
   backup   FILE                               write a consistent copy of the database while it runs
   user     add --login L --role R [--company SLUG]... [--name N]
                                               create an account (password from JAWNOSC_PASSWORD or stdin)
@@ -357,16 +357,25 @@ func runReindex(ctx context.Context, args []string) error {
 	return nil
 }
 
+// runVerify serves `jawnosc verify [--no-files]`: it recomputes the ledger from the database
+// (every published version, attachment and audit PDF) and, unless --no-files, reads every
+// stored file the database names and checks its bytes against the recorded SHA-256. The
+// first problem is printed and the command fails.
 func runVerify(ctx context.Context, args []string, out io.Writer) error {
 	fs, dataDir := flags("verify")
+	noFiles := fs.Bool("no-files", false, "skip reading the stored files (check the ledger only)")
 	fs.Parse(args)
 	store, err := openStore(*dataDir)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
+	auditStore, err := audits.Open(ctx, store, *dataDir)
+	if err != nil {
+		return err
+	}
 	bar := progressBar("verify", os.Stderr)
-	rep, err := store.VerifyLedger(ctx, func(done, total int64) { bar(int(done), int(total)) })
+	rep, err := store.VerifyLedger(ctx, func(done, total int64) { bar(int(done), int(total)) }, auditStore.LedgerCheckers()...)
 	if err != nil {
 		return err
 	}
@@ -374,8 +383,48 @@ func runVerify(ctx context.Context, args []string, out io.Writer) error {
 		fmt.Fprintf(out, "ledger BROKEN at link %d: %s\n", rep.BrokenAt, rep.Problem)
 		return fmt.Errorf("ledger verification failed at link %d", rep.BrokenAt)
 	}
+	if !rep.OK() {
+		fmt.Fprintf(out, "ledger INCOMPLETE: %s\n", rep.Problem)
+		return errors.New("ledger verification failed: a public record is not in the ledger")
+	}
 	fmt.Fprintf(out, "ledger OK: %d links, head %s\n", rep.Links, rep.Head)
+	if *noFiles {
+		fmt.Fprintln(out, "files: not checked (--no-files)")
+		return nil
+	}
+	refs, err := store.StoredFiles(ctx)
+	if err != nil {
+		return err
+	}
+	more, err := auditStore.StoredFiles(ctx)
+	if err != nil {
+		return err
+	}
+	refs = append(refs, more...)
+	frep, err := registry.Files{Dir: attachmentsDir(*dataDir)}.Verify(ctx, refs, progressBar("files", os.Stderr))
+	if err != nil {
+		return err
+	}
+	if !frep.OK() {
+		fmt.Fprintf(out, "files BROKEN: %s\n", frep.Problem)
+		return errors.New("file verification failed: a stored file is missing or changed")
+	}
+	fmt.Fprintf(out, "files OK: %d files (%s) match their SHA-256\n", frep.Files, formatBytes(frep.Bytes))
 	return nil
+}
+
+// formatBytes writes a byte count for people: "0 B", "12.3 MB".
+func formatBytes(n int64) string {
+	if n < 1<<10 {
+		return strconv.FormatInt(n, 10) + " B"
+	}
+	f, units := float64(n), []string{"KB", "MB", "GB", "TB"}
+	i := -1
+	for f >= 1<<10 && i < len(units)-1 {
+		f /= 1 << 10
+		i++
+	}
+	return strconv.FormatFloat(f, 'f', 1, 64) + " " + units[i]
 }
 
 // runBackup serves `jawnosc backup FILE`: a consistent copy of the database, taken while

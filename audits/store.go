@@ -35,8 +35,12 @@ func Open(ctx context.Context, reg *registry.Store, dataDir string) (*Store, err
 	if err := registry.Migrate(ctx, reg.DB(), migrationFS, "migrations", "audits"); err != nil {
 		return nil, fmt.Errorf("audits: migrate: %w", err)
 	}
-	return &Store{Reg: reg, db: reg.DB(), read: reg.ReadDB(),
-		Files: Attachments{Dir: filepath.Join(dataDir, "attachments")}, Now: time.Now}, nil
+	s := &Store{Reg: reg, db: reg.DB(), read: reg.ReadDB(),
+		Files: Attachments{Dir: filepath.Join(dataDir, "attachments")}, Now: time.Now}
+	if err := s.backfillLedger(ctx); err != nil {
+		return nil, fmt.Errorf("audits: ledger: %w", err)
+	}
+	return s, nil
 }
 
 // now returns the current time.

@@ -9,7 +9,8 @@ import (
 )
 
 // CreateReport files an audit report with its findings and recommendations (each starting
-// "open" on the publication date) and the optional PDF. Only auditors may.
+// "open" on the publication date) and the optional PDF, which enters the ledger in the same
+// transaction (a report is public once filed). Only auditors may.
 // Errors: EUNAUTHORIZED, EFORBIDDEN, EINVALID (per field), ETOOLARGE (PDF), ENOTFOUND (company).
 func (s *Store) CreateReport(ctx context.Context, a registry.Actor, in ReportInput) (*Report, error) {
 	if err := requireAuditor(a); err != nil {
@@ -68,6 +69,10 @@ func (s *Store) CreateReport(ctx context.Context, a registry.Actor, in ReportInp
 				return err
 			}
 		}
+		// A report is public once filed: its PDF enters the ledger with it.
+		if err := linkReportPDF(ctx, tx, id, s.now()); err != nil {
+			return err
+		}
 		return written(ctx, tx, s.now(), a, AuditCreate, id, "")
 	})
 	if err != nil {
@@ -120,7 +125,8 @@ func (s *Store) ChangeStatus(ctx context.Context, a registry.Actor, recID int64,
 	return nil, registry.Errorf(registry.ENOTFOUND, "Nie znaleziono zalecenia.")
 }
 
-// PostResponse adds the company's response to a report. Only officers of the report's company may.
+// PostResponse adds the company's response to a report (its PDF, if any, enters the ledger).
+// Only officers of the report's company may.
 // Errors: EUNAUTHORIZED, EFORBIDDEN, ENOTFOUND, EINVALID, ETOOLARGE.
 func (s *Store) PostResponse(ctx context.Context, a registry.Actor, reportID int64, in ResponseInput) (*Response, error) {
 	return s.postResponse(ctx, a, reportID, nil, in)
@@ -174,6 +180,9 @@ func (s *Store) postResponse(ctx context.Context, a registry.Actor, reportID int
 		if resp.ID, err = res.LastInsertId(); err != nil {
 			return err
 		}
+		if err := linkResponsePDF(ctx, tx, resp.ID, now); err != nil {
+			return err
+		}
 		if err := touchReport(ctx, tx, reportID, now); err != nil {
 			return err
 		}
@@ -214,8 +223,8 @@ func (s *Store) SetCouncil(ctx context.Context, a registry.Actor, reportID int64
 	return s.FindReportByID(ctx, reportID)
 }
 
-// AttachReportPDF stores the report's PDF (replacing none: a report's PDF, once given, stays).
-// Only auditors may. Errors: EUNAUTHORIZED, EFORBIDDEN, ENOTFOUND, EINVALID, ETOOLARGE, ECONFLICT.
+// AttachReportPDF stores the report's PDF (replacing none: a report's PDF, once given, stays)
+// and appends its ledger link. Only auditors may. Errors: EUNAUTHORIZED, EFORBIDDEN, ENOTFOUND, EINVALID, ETOOLARGE, ECONFLICT.
 func (s *Store) AttachReportPDF(ctx context.Context, a registry.Actor, reportID int64, pdf []byte) (*Report, error) {
 	if err := requireAuditor(a); err != nil {
 		return nil, err
@@ -236,6 +245,9 @@ func (s *Store) AttachReportPDF(ctx context.Context, a registry.Actor, reportID 
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return registry.Errorf(registry.ECONFLICT, "Raport ma już plik PDF.")
+		}
+		if err := linkReportPDF(ctx, tx, reportID, s.now()); err != nil {
+			return err
 		}
 		return written(ctx, tx, s.now(), a, AuditPDF, reportID, "")
 	})

@@ -5,23 +5,34 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // GenesisHash is the prev_hash of the first ledger link.
 const GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000"
 
-// LedgerLink is one link of the hash chain: a published version of an entry.
+// Link kinds: what a ledger link commits to. Other packages add their own (audit reports).
+const (
+	LinkVersion    = "version"    // a published version of an entry
+	LinkAttachment = "attachment" // a file that became public with an entry (RefID: the attachment)
+)
+
+// LedgerLink is one link of the hash chain: a published version of an entry, or a published
+// file (LinkKind says which; RefID names the attachment or report, 0 for versions).
 type LedgerLink struct {
 	Seq       int64  `json:"seq"`
-	EntryID   int64  `json:"entry_id"`
-	Kind      string `json:"kind"`
-	Version   int    `json:"version"`
-	DataHash  string `json:"data_hash"` // SHA-256 of the version record's canonical JSON
+	EntryID   int64  `json:"entry_id"`  // 0 when the link names no register entry
+	Kind      string `json:"kind"`      // the entry's register ("contract" …), or the link's own kind
+	Version   int    `json:"version"`   // 0 for links that are not versions
+	DataHash  string `json:"data_hash"` // SHA-256 of the linked record's canonical JSON
 	PrevHash  string `json:"prev_hash"`
-	Hash      string `json:"hash"` // SHA-256 of "seq|entry_id|version|data_hash|prev_hash"
+	Hash      string `json:"hash"` // LinkHashOf: SHA-256 of "seq|entry_id|version|data_hash|prev_hash" (+ "|link_kind|ref_id" for other kinds)
 	CreatedAt string `json:"created_at"`
+	LinkKind  string `json:"link_kind"`
+	RefID     int64  `json:"ref_id"`
 }
 
 // VersionRecord is what the ledger hashes for a published version: the entry's identity,
@@ -53,6 +64,30 @@ func LinkHash(seq, entryID int64, version int, dataHash, prevHash string) string
 	b.WriteString(dataHash)
 	b.WriteByte('|')
 	b.WriteString(prevHash)
+	return SHA256Hex([]byte(b.String()))
+}
+
+// LinkHashOf computes the hash a link should carry: LinkHash for versions (the formula every
+// link had before there were other kinds, so old chains still verify), and for every other
+// kind the SHA-256 of "seq|entry_id|version|data_hash|prev_hash|link_kind|ref_id".
+func LinkHashOf(l *LedgerLink) string {
+	if l.LinkKind == LinkVersion || l.LinkKind == "" {
+		return LinkHash(l.Seq, l.EntryID, l.Version, l.DataHash, l.PrevHash)
+	}
+	var b strings.Builder
+	b.WriteString(strconv.FormatInt(l.Seq, 10))
+	b.WriteByte('|')
+	b.WriteString(strconv.FormatInt(l.EntryID, 10))
+	b.WriteByte('|')
+	b.WriteString(strconv.Itoa(l.Version))
+	b.WriteByte('|')
+	b.WriteString(l.DataHash)
+	b.WriteByte('|')
+	b.WriteString(l.PrevHash)
+	b.WriteByte('|')
+	b.WriteString(l.LinkKind)
+	b.WriteByte('|')
+	b.WriteString(strconv.FormatInt(l.RefID, 10))
 	return SHA256Hex([]byte(b.String()))
 }
 
@@ -112,11 +147,35 @@ type ledgerHead struct {
 	hash string
 }
 
-func readLedgerHead(ctx context.Context, tx *sql.Tx) (ledgerHead, error) {
+func readLedgerHead(ctx context.Context, tx queryer) (ledgerHead, error) {
 	h := ledgerHead{hash: GenesisHash}
 	err := tx.QueryRowContext(ctx, `SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1`).Scan(&h.seq, &h.hash)
 	if err == sql.ErrNoRows {
 		return h, nil
 	}
 	return h, err
+}
+
+// insertLedgerLink is the one statement that appends a link.
+const insertLedgerLink = `INSERT INTO ledger (seq, entry_id, version, data_hash, prev_hash, hash, created_at, link_kind, ref_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// AppendLedgerLink appends a link of a kind other than "version" inside tx (the transaction
+// that makes the record public), after the current head: entryID may be 0, refID names the
+// record, dataHash is the SHA-256 of its canonical JSON. Packages keeping their own tables in
+// the registry's database (audits) use it; they also give VerifyLedger a LinkChecker.
+func AppendLedgerLink(ctx context.Context, tx *sql.Tx, linkKind string, entryID, refID int64, dataHash string, at time.Time) (*LedgerLink, error) {
+	if linkKind == LinkVersion || linkKind == "" {
+		return nil, Internal(errors.New("registry: AppendLedgerLink is for links that are not versions"))
+	}
+	h, err := readLedgerHead(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	l := &LedgerLink{Seq: h.seq + 1, EntryID: entryID, DataHash: dataHash, PrevHash: h.hash,
+		CreatedAt: fmtTime(at), LinkKind: linkKind, RefID: refID}
+	l.Hash = LinkHashOf(l)
+	if _, err := tx.ExecContext(ctx, insertLedgerLink, l.Seq, l.EntryID, l.Version, l.DataHash, l.PrevHash, l.Hash, l.CreatedAt, l.LinkKind, l.RefID); err != nil {
+		return nil, err
+	}
+	return l, nil
 }

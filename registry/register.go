@@ -334,7 +334,7 @@ func (r *Register[D, P]) History(ctx context.Context, id int64) ([]*EntryVersion
 func (s *Store) scanVersions(ctx context.Context, id int64, kind string, fn func(Version) error) error {
 	rows, err := s.read.QueryContext(ctx, `SELECT v.version, v.change_kind, v.reason, v.annex_date, v.created_by, v.created_at, v.data, COALESCE(l.hash, '')
 		FROM entry_versions v JOIN entries e ON e.id = v.entry_id
-		LEFT JOIN ledger l ON l.entry_id = v.entry_id AND l.version = v.version
+		LEFT JOIN ledger l ON l.entry_id = v.entry_id AND l.version = v.version AND l.link_kind = 'version'
 		WHERE v.entry_id = ? AND e.kind = ? AND v.published = 1 ORDER BY v.version`, id, kind)
 	if err != nil {
 		return formatError(err)

@@ -94,7 +94,10 @@ func (s *Store) ReadDB() *sql.DB { return s.read }
 
 // migrate applies every embedded migration not yet recorded, each in its own transaction.
 func (s *Store) migrate(ctx context.Context) error {
-	return Migrate(ctx, s.write, migrationFS, "migrations", "registry")
+	if err := Migrate(ctx, s.write, migrationFS, "migrations", "registry"); err != nil {
+		return err
+	}
+	return s.backfillAttachmentLinks(ctx)
 }
 
 // Migrate applies the *.sql files of dir in fsys, in name order, that are not yet

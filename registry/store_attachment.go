@@ -32,6 +32,7 @@ type Attachment struct {
 	RedactedFileName string    `json:"-"`
 	RedactedSHA256   string    `json:"-"`
 	RedactedSize     int64     `json:"-"`
+	OriginalSalt     string    `json:"-"` // redacted only: the salt of OriginalCommitment
 	CreatedBy        string    `json:"created_by"`
 	CreatedAt        time.Time `json:"created_at"`
 	CompanyID        int64     `json:"-"`
@@ -67,7 +68,9 @@ type NewAttachment struct {
 }
 
 // AddAttachment links stored files to an entry (at its current version). The actor must be
-// allowed to write for the entry's company, and the entry must not be withdrawn.
+// allowed to write for the entry's company, and the entry must not be withdrawn. On a
+// published entry the attachment is public at once and enters the ledger in the same
+// transaction (a draft's attachments enter it when the draft is published).
 // Errors: EINVALID (title), EUNAUTHORIZED, EFORBIDDEN, ENOTFOUND, ECONFLICT (withdrawn entry,
 // too many attachments).
 func (s *Store) AddAttachment(ctx context.Context, a Actor, kind string, entryID int64, in NewAttachment) (*Attachment, error) {
@@ -84,6 +87,11 @@ func (s *Store) AddAttachment(ctx context.Context, a Actor, kind string, entryID
 		Size: in.File.Size, CreatedBy: a.Login, CreatedAt: s.now()}
 	if in.Redacted != nil {
 		at.RedactedFileName, at.RedactedSHA256, at.RedactedSize = cleanFileName(in.RedactedFileName), in.Redacted.SHA256, in.Redacted.Size
+		salt, err := newSalt()
+		if err != nil {
+			return nil, Internal(err)
+		}
+		at.OriginalSalt = salt
 	}
 	err := s.inEntryTx(ctx, a, kind, entryID, func(tx *sql.Tx, m *EntryMeta) error {
 		if m.Status == StatusWithdrawn {
@@ -97,14 +105,23 @@ func (s *Store) AddAttachment(ctx context.Context, a Actor, kind string, entryID
 			return Errorf(ECONFLICT, "Wpis ma już %d załączników — więcej dodać nie można.", MaxAttachments)
 		}
 		at.Version, at.CompanyID, at.EntryStatus = m.Version, m.CompanyID, m.Status
-		res, err := tx.ExecContext(ctx, `INSERT INTO attachments (entry_id, version, title, file_name, sha256, size, redacted_file_name, redacted_sha256, redacted_size, created_by, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, entryID, at.Version, at.Title, at.FileName, at.SHA256, at.Size,
-			at.RedactedFileName, at.RedactedSHA256, at.RedactedSize, at.CreatedBy, fmtTime(at.CreatedAt))
+		res, err := tx.ExecContext(ctx, `INSERT INTO attachments (entry_id, version, title, file_name, sha256, size, redacted_file_name, redacted_sha256, redacted_size, original_salt, created_by, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, entryID, at.Version, at.Title, at.FileName, at.SHA256, at.Size,
+			at.RedactedFileName, at.RedactedSHA256, at.RedactedSize, at.OriginalSalt, at.CreatedBy, fmtTime(at.CreatedAt))
 		if err != nil {
 			return err
 		}
 		if at.ID, err = res.LastInsertId(); err != nil {
 			return err
+		}
+		if m.Status != StatusDraft {
+			w, err := newEntryWriter(ctx, tx)
+			if err != nil {
+				return err
+			}
+			if err := w.attachmentLinks(ctx, []*Attachment{at}, fmtTime(at.CreatedAt)); err != nil {
+				return err
+			}
 		}
 		return s.audit(ctx, tx, a, AuditAttachmentAdd, AuditKindAttachment, at.ID, m.CompanyID, auditAttachmentDetail(at))
 	})
@@ -115,13 +132,13 @@ func (s *Store) AddAttachment(ctx context.Context, a Actor, kind string, entryID
 }
 
 const attachmentSelect = `SELECT a.id, a.entry_id, a.version, a.title, a.file_name, a.sha256, a.size, a.redacted_file_name,
-	a.redacted_sha256, a.redacted_size, a.created_by, a.created_at, e.company_id, e.status
+	a.redacted_sha256, a.redacted_size, a.original_salt, a.created_by, a.created_at, e.company_id, e.status
 	FROM attachments a JOIN entries e ON e.id = a.entry_id`
 
 func scanAttachment(row interface{ Scan(...any) error }) (*Attachment, error) {
 	at := &Attachment{}
 	err := row.Scan(&at.ID, &at.EntryID, &at.Version, &at.Title, &at.FileName, &at.SHA256, &at.Size, &at.RedactedFileName,
-		&at.RedactedSHA256, &at.RedactedSize, &at.CreatedBy, (*timeCol)(&at.CreatedAt), &at.CompanyID, &at.EntryStatus)
+		&at.RedactedSHA256, &at.RedactedSize, &at.OriginalSalt, &at.CreatedBy, (*timeCol)(&at.CreatedAt), &at.CompanyID, &at.EntryStatus)
 	return at, err
 }
 

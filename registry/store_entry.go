@@ -89,7 +89,7 @@ func newEntryWriter(ctx context.Context, tx *sql.Tx) (*entryWriter, error) {
 	if w.pubVersion, err = tx.PrepareContext(ctx, `UPDATE entry_versions SET published = 1 WHERE entry_id = ? AND version = ?`); err != nil {
 		return nil, err
 	}
-	if w.insLedger, err = tx.PrepareContext(ctx, `INSERT INTO ledger (seq, entry_id, version, data_hash, prev_hash, hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`); err != nil {
+	if w.insLedger, err = tx.PrepareContext(ctx, insertLedgerLink); err != nil {
 		return nil, err
 	}
 	return w, nil
@@ -156,13 +156,6 @@ func (w *entryWriter) publishDraft(ctx context.Context, rec *VersionRecord) erro
 }
 
 func (w *entryWriter) published(ctx context.Context, rec *VersionRecord) error {
-	if !w.headLoaded {
-		h, err := readLedgerHead(ctx, w.tx)
-		if err != nil {
-			return err
-		}
-		w.head, w.headLoaded = h, true
-	}
 	dataHash := rec.dataHash
 	if dataHash == "" {
 		var err error
@@ -170,13 +163,30 @@ func (w *entryWriter) published(ctx context.Context, rec *VersionRecord) error {
 			return err
 		}
 	}
-	seq := w.head.seq + 1
-	hash := LinkHash(seq, rec.EntryID, rec.Version, dataHash, w.head.hash)
-	if _, err := w.insLedger.ExecContext(ctx, seq, rec.EntryID, rec.Version, dataHash, w.head.hash, hash, rec.CreatedAt); err != nil {
+	l := &LedgerLink{EntryID: rec.EntryID, Version: rec.Version, DataHash: dataHash, CreatedAt: rec.CreatedAt, LinkKind: LinkVersion}
+	if err := w.appendLink(ctx, l); err != nil {
 		return err
 	}
-	w.head.seq, w.head.hash = seq, hash
 	return w.changed(ctx, rec.EntryID, rec.Kind)
+}
+
+// appendLink appends l (its Seq, PrevHash and Hash are filled in) after the head, which is
+// read once per transaction.
+func (w *entryWriter) appendLink(ctx context.Context, l *LedgerLink) error {
+	if !w.headLoaded {
+		h, err := readLedgerHead(ctx, w.tx)
+		if err != nil {
+			return err
+		}
+		w.head, w.headLoaded = h, true
+	}
+	l.Seq, l.PrevHash = w.head.seq+1, w.head.hash
+	l.Hash = LinkHashOf(l)
+	if _, err := w.insLedger.ExecContext(ctx, l.Seq, l.EntryID, l.Version, l.DataHash, l.PrevHash, l.Hash, l.CreatedAt, l.LinkKind, l.RefID); err != nil {
+		return err
+	}
+	w.head.seq, w.head.hash = l.Seq, l.Hash
+	return nil
 }
 
 // changed appends to the change sequence (the search index re-reads the entry).

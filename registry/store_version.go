@@ -102,6 +102,14 @@ func (s *Store) publishEntry(ctx context.Context, a Actor, kind string, id int64
 		if err := w.publishDraft(ctx, rec); err != nil {
 			return formatError(err)
 		}
+		// The draft's attachments become public with it.
+		ats, err := entryAttachments(ctx, tx, id)
+		if err != nil {
+			return formatError(err)
+		}
+		if err := w.attachmentLinks(ctx, ats, fmtTime(now)); err != nil {
+			return formatError(err)
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE entries SET status = ?, published_at = ?, updated_at = ? WHERE id = ?`, StatusPublished, fmtTime(now), fmtTime(now), id); err != nil {
 			return formatError(err)
 		}

@@ -281,14 +281,14 @@ func writeLedgerJSON(ctx context.Context, j *DumpJob, w *bufio.Writer) error {
 }
 
 // ledgerCSVColumns are the columns of the ledger CSV (the JSON field names).
-var ledgerCSVColumns = []string{"seq", "entry_id", "kind", "version", "data_hash", "prev_hash", "hash", "created_at"}
+var ledgerCSVColumns = []string{"seq", "entry_id", "kind", "version", "data_hash", "prev_hash", "hash", "created_at", "link_kind", "ref_id"}
 
 // writeLedgerCSV writes the chain as CSV (comma, no quoting needed: every value is a
 // number, a code or a hex hash).
 func writeLedgerCSV(ctx context.Context, j *DumpJob, w *bufio.Writer) error {
 	w.WriteString(strings.Join(ledgerCSVColumns, ",") + "\r\n")
 	return scanLedger(ctx, j.Store, func(l *registry.LedgerLink) error {
-		_, err := fmt.Fprintf(w, "%d,%d,%s,%d,%s,%s,%s,%s\r\n", l.Seq, l.EntryID, l.Kind, l.Version, l.DataHash, l.PrevHash, l.Hash, l.CreatedAt)
+		_, err := fmt.Fprintf(w, "%d,%d,%s,%d,%s,%s,%s,%s,%s,%d\r\n", l.Seq, l.EntryID, l.Kind, l.Version, l.DataHash, l.PrevHash, l.Hash, l.CreatedAt, l.LinkKind, l.RefID)
 		return err
 	})
 }

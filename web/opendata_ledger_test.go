@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"jawnosc/registry"
@@ -15,6 +16,9 @@ func TestLedgerAPI(t *testing.T) {
 	resp, body := e.do(t, "GET", "/api/v1/ledger/head")
 	if resp.StatusCode != 200 || json.Unmarshal([]byte(body), &head) != nil || head.Seq == 0 {
 		t.Fatalf("head: %d %s", resp.StatusCode, body)
+	}
+	if !strings.Contains(body, `"link_kind":"version"`) || !strings.Contains(body, `"ref_id":0`) {
+		t.Errorf("head without its link kind and reference: %s", body)
 	}
 	prev, next, pages := registry.GenesisHash, "/api/v1/ledger?per_page=7", 0
 	var last *registry.LedgerLink
@@ -31,7 +35,7 @@ func TestLedgerAPI(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, l := range page.Links {
-			if l.PrevHash != prev || registry.LinkHash(l.Seq, l.EntryID, l.Version, l.DataHash, l.PrevHash) != l.Hash {
+			if l.PrevHash != prev || registry.LinkHashOf(l) != l.Hash || l.LinkKind == "" {
 				t.Fatalf("link %d does not chain", l.Seq)
 			}
 			prev, last = l.Hash, l

@@ -14,7 +14,7 @@ def get(path):
     with urllib.request.urlopen(base + path) as r:
         return json.load(r)
 
-prev, seq, after, seen = "0" * 64, 0, 0, {}
+prev, seq, after, seen, kinds = "0" * 64, 0, 0, {}, {}
 while True:
     page = get("/api/v1/ledger?after=%d" % after)
     for link in page["links"]:
@@ -24,6 +24,10 @@ while True:
         if link["prev_hash"] != prev:
             sys.exit("BŁĄD: ogniwo %d nie wskazuje na poprzednie" % seq)
         parts = "%d|%d|%d|%s|%s" % (link["seq"], link["entry_id"], link["version"], link["data_hash"], link["prev_hash"])
+        kind = link.get("link_kind", "version")
+        if kind != "version":  # załącznik, PDF raportu z audytu …: skrót obejmuje też rodzaj i numer rekordu
+            parts += "|%s|%d" % (kind, link["ref_id"])
+        kinds[kind] = kinds.get(kind, 0) + 1
         if hashlib.sha256(parts.encode()).hexdigest() != link["hash"]:
             sys.exit("BŁĄD: skrót ogniwa %d się nie zgadza" % seq)
         prev = seen[seq] = link["hash"]
@@ -39,3 +43,7 @@ for saved in sys.argv[2:]:
     if seen.get(int(n)) != h:
         sys.exit("BŁĄD: ogniwo %s jest inne niż zapisane wcześniej — łańcuch przepisano" % n)
 print("OK: %d ogniw, ostatnie ogniwo %d:%s" % (seq, seq, prev))
+names = {"version": "wersje wpisów", "attachment": "załączniki", "audit_report": "raporty z audytów (PDF)",
+         "audit_response": "odpowiedzi spółek (PDF)"}
+if kinds:
+    print("w tym: " + ", ".join("%s %d" % (names.get(k, k), n) for k, n in sorted(kinds.items())))

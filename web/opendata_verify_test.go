@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -40,14 +41,35 @@ func serveApp(t *testing.T, app *fiber.App) string {
 var scriptBlock = regexp.MustCompile(`(?s)<pre[^>]*id="skrypt"><code>(.*?)</code></pre>`)
 
 // TestLedgerScriptOnPage takes the script printed on /otwarte-dane, runs it with python3
-// against a real server (more than one page of links), and checks that it finds a
-// tampered link and a rewritten chain.
+// against a real server (more than one page of links, attachment links at the end), and
+// checks that it finds a tampered link, a tampered attachment link and a rewritten chain.
 func TestLedgerScriptOnPage(t *testing.T) {
 	python, err := exec.LookPath("python3")
 	if err != nil {
 		t.Fatal("python3 is needed to run the published verification script (make tools installs it)")
 	}
 	e := mustOpenDemo(t, 1100)
+	ctx := context.Background()
+	// Two attachments of a published contract: one plain, one with a redacted copy.
+	list, _, err := e.store.FindContracts(ctx, registry.ContractFilter{})
+	if err != nil || len(list) == 0 {
+		t.Fatalf("contracts: %v", err)
+	}
+	files := registry.Files{Dir: t.TempDir()}
+	var stored []registry.StoredFile
+	for _, body := range []string{"Treść umowy", "Oryginał", "Kopia z wyłączeniami"} {
+		sf, err := files.PutPDF(strings.NewReader(string(mustPDF(t, body))), 1<<20, "file")
+		if err != nil {
+			t.Fatal(err)
+		}
+		stored = append(stored, sf)
+	}
+	system := registry.SystemActor("test")
+	for _, in := range []registry.NewAttachment{{Title: "Umowa", File: stored[0]}, {Title: "Aneks", File: stored[1], Redacted: &stored[2]}} {
+		if _, err := e.store.AddAttachment(ctx, system, registry.KindContract, list[0].ID, in); err != nil {
+			t.Fatal(err)
+		}
+	}
 	base := serveApp(t, e.app)
 	_, page := e.do(t, "GET", "/otwarte-dane")
 	m := scriptBlock.FindStringSubmatch(page)
@@ -65,7 +87,6 @@ func TestLedgerScriptOnPage(t *testing.T) {
 		out, err := exec.Command(python, append([]string{script, base}, args...)...).CombinedOutput()
 		return strings.TrimSpace(string(out)), err == nil
 	}
-	ctx := context.Background()
 	head, err := e.store.LedgerHead(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -79,10 +100,17 @@ func TestLedgerScriptOnPage(t *testing.T) {
 	}
 	saved5 := "5:" + links[0].Hash
 	out, ok := run(saved5)
-	if !ok || !strings.HasPrefix(out, "OK: ") || !strings.Contains(out, head.Hash) {
+	if !ok || !strings.HasPrefix(out, "OK: ") || !strings.Contains(out, head.Hash) || !strings.Contains(out, "załączniki 2") {
 		t.Fatalf("intact ledger: %v %s", ok, out)
 	}
+	if head.LinkKind != registry.LinkAttachment {
+		t.Fatalf("head %+v, want the last attachment's link", head)
+	}
 
+	link1050, err := e.store.FindLedger(ctx, 1049, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
 	db := e.store.DB()
 	if _, err := db.Exec(`DROP TRIGGER ledger_append_only_update`); err != nil {
 		t.Fatal(err)
@@ -93,6 +121,16 @@ func TestLedgerScriptOnPage(t *testing.T) {
 	}
 	if out, ok := run(); ok || !strings.Contains(out, "BŁĄD: skrót ogniwa 1050") {
 		t.Fatalf("tampered link: %v %s", ok, out)
+	}
+	if _, err := db.Exec(`UPDATE ledger SET data_hash = ? WHERE seq = 1050`, link1050[0].DataHash); err != nil {
+		t.Fatal(err)
+	}
+	// An attachment link made to name another attachment: its hash covers the reference.
+	if _, err := db.Exec(`UPDATE ledger SET ref_id = ref_id + 100 WHERE seq = ?`, head.Seq-1); err != nil {
+		t.Fatal(err)
+	}
+	if out, ok := run(); ok || !strings.Contains(out, "BŁĄD: skrót ogniwa "+strconv.FormatInt(head.Seq-1, 10)) {
+		t.Fatalf("tampered attachment link: %v %s", ok, out)
 	}
 	// A chain rewritten consistently from link 5 passes on its own, but not against a saved link.
 	rewriteChainFrom(t, e.store, 5)
@@ -124,7 +162,7 @@ func rewriteChainFrom(t *testing.T, s *registry.Store, from int64) {
 				l.DataHash = strings.Repeat("cd", 32)
 			}
 			l.PrevHash = prev
-			l.Hash = registry.LinkHash(l.Seq, l.EntryID, l.Version, l.DataHash, l.PrevHash)
+			l.Hash = registry.LinkHashOf(l)
 			if _, err := s.DB().Exec(`UPDATE ledger SET data_hash = ?, prev_hash = ?, hash = ? WHERE seq = ?`, l.DataHash, l.PrevHash, l.Hash, l.Seq); err != nil {
 				t.Fatal(err)
 			}

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"jawnosc/audits"
+	"jawnosc/pdf"
+	"jawnosc/registry"
+)
+
+// testPDF returns a real PDF whose text is body.
+func testPDF(t *testing.T, body string) []byte {
+	t.Helper()
+	d := pdf.New(pdf.Meta{Title: "Dokument", Created: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)})
+	d.Para(body)
+	b, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestVerifyCommand runs `jawnosc verify` on a real data directory holding a published
+// contract with a redacted attachment and an audit report with its PDF: it passes, then
+// fails naming a changed file, a missing file and a swapped attachment row; --no-files skips
+// the files.
+func TestVerifyCommand(t *testing.T) {
+	ctx := context.Background()
+	data := t.TempDir()
+	store, err := openStore(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	co := &registry.Company{Slug: "mpk", Name: "Miejskie Przedsiębiorstwo Komunikacyjne S.A.", ShortName: "MPK"}
+	system := registry.SystemActor("test")
+	if err := store.CreateCompany(ctx, system, co); err != nil {
+		t.Fatal(err)
+	}
+	c, err := store.CreateContract(ctx, system, co.ID, registry.ContractData{Number: "MPK/1/2026", SignedOn: "2026-02-02",
+		Subject: "Dostawa szyn tramwajowych", Counterparty: registry.Counterparty{Name: "Huta sp. z o.o.", NIP: "5260250995", Country: "PL"},
+		ValueNet: 1000000, ValueGross: 1230000, Currency: "PLN", ProcurementMode: registry.ModeOpenTender}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := registry.Files{Dir: attachmentsDir(data)}
+	put := func(body string) registry.StoredFile {
+		sf, err := files.PutPDF(bytes.NewReader(testPDF(t, body)), 1<<20, "file")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sf
+	}
+	orig, red := put("Cena jednostkowa 123,45 zł"), put("Cena jednostkowa [wyłączone]")
+	if _, err := store.AddAttachment(ctx, system, registry.KindContract, c.ID, registry.NewAttachment{Title: "Umowa", FileName: "umowa.pdf",
+		File: orig, RedactedFileName: "umowa-jawna.pdf", Redacted: &red}); err != nil {
+		t.Fatal(err)
+	}
+	au, err := audits.Open(ctx, store, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := au.CreateReport(ctx, registry.Actor{Login: "audytor", Role: registry.RoleAuditor}, audits.ReportInput{
+		Company: "mpk", Title: "Kontrola zamówień", AuditorKind: "city_audit_centre", Kind: "compliance",
+		PeriodFrom: "2025-01-01", PeriodTo: "2025-12-31", StartedOn: "2026-01-12", CompletedOn: "2026-02-20", PublishedOn: "2026-03-02",
+		Summary: "Audyt zamówień bez przetargu.", PDF: testPDF(t, "Raport z audytu")}); err != nil {
+		t.Fatal(err)
+	}
+	verify := func(args ...string) (string, error) {
+		var out bytes.Buffer
+		err := runVerify(ctx, append([]string{"--data", data}, args...), &out)
+		return out.String(), err
+	}
+	if out, err := verify(); err != nil || !strings.Contains(out, "ledger OK: 3 links") || !strings.Contains(out, "files OK: 3 files") {
+		t.Fatalf("intact: %q %v", out, err)
+	}
+
+	// The redacted copy changed on disk: named, and the command fails; --no-files passes.
+	p, _ := files.Path(red.SHA256)
+	good, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, bytes.Replace(good, []byte("%%EOF"), []byte("%%EOX"), 1), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := verify(); err == nil || !strings.Contains(out, "files BROKEN: plik zmieniony: kopia z wyłączeniami załącznika nr 1 wpisu 1") {
+		t.Fatalf("changed file: %q %v", out, err)
+	}
+	if out, err := verify("--no-files"); err != nil || !strings.Contains(out, "ledger OK: 3 links") || !strings.Contains(out, "files: not checked") {
+		t.Fatalf("--no-files: %q %v", out, err)
+	}
+	// A missing file.
+	if err := os.Remove(p); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := verify(); err == nil || !strings.Contains(out, "files BROKEN: brak pliku: kopia z wyłączeniami załącznika nr 1 wpisu 1") {
+		t.Fatalf("missing file: %q %v", out, err)
+	}
+	if err := os.WriteFile(p, good, 0o640); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := verify(); err != nil {
+		t.Fatalf("restored: %v", err)
+	}
+	// The row swapped to the unredacted original (both files intact): the ledger finds it.
+	if _, err := store.DB().Exec(`DROP TRIGGER attachments_immutable`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.DB().Exec(`UPDATE attachments SET redacted_sha256 = sha256, redacted_size = size`); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := verify("--no-files"); err == nil || !strings.Contains(out, "ledger BROKEN at link 2: ogniwo 2: załącznik nr 1 wpisu 1 został zmieniony po publikacji") {
+		t.Fatalf("swapped row: %q %v", out, err)
+	}
+}

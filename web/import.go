@@ -80,6 +80,7 @@ func (s *server) newImportView(c *fiber.Ctx) (*contractImportView, error) {
 func (s *server) renderImport(c *fiber.Ctx, status int, v *contractImportView) error {
 	p := s.page(c, "Import umów z pliku")
 	p.Nav = "panel"
+	p.Errors = errorSummary(v.Errors, "", []summaryField{{"company", "i-company", "Spółka"}, {"plik", "i-plik", "Plik CSV lub XLSX"}})
 	p.Data = v
 	return s.render(c, status, "import", p)
 }

@@ -399,7 +399,9 @@ func TestAccessibilitySweep(t *testing.T) {
 	sw.visit("/szukaj", http.StatusOK)
 	sw.visit("/szukaj?q="+browserQuery, http.StatusOK)
 	sw.visit("/szukaj?q=zzzqqxxnicniema", http.StatusOK)
-	sw.visit("/szukaj?q="+url.QueryEscape(`"remont AND (`), http.StatusOK)
+	sw.visit("/szukaj?q="+url.QueryEscape(`"remont AND (`), http.StatusOK) // the parser copes with it
+	sw.visit("/szukaj?q=ab*", http.StatusBadRequest)
+	sw.errorSummary("/szukaj (błędne zapytanie)")
 	sw.visit("/spolki", http.StatusOK)
 	sw.visit("/spolki/"+co.Slug, http.StatusOK)
 	for _, tab := range sw.hrefs(`nav.tabs a`) {
@@ -410,6 +412,7 @@ func TestAccessibilitySweep(t *testing.T) {
 	sw.visit("/umowy", http.StatusOK)
 	sw.visit("/umowy?company="+co.Slug+"&mode=open_tender&od=10000&sort=value", http.StatusOK)
 	sw.visit("/umowy?year=dwa&od=abc", http.StatusBadRequest)
+	sw.errorSummary("/umowy (filtry z błędami)")
 	sw.visit(fmt.Sprintf("/umowy/%d", amended), http.StatusOK)
 	sw.visit(fmt.Sprintf("/umowy/%d", withdrawn), http.StatusOK)
 	sw.visit("/kontrahenci/"+nip, http.StatusOK)
@@ -417,6 +420,8 @@ func TestAccessibilitySweep(t *testing.T) {
 		sw.visit(p, http.StatusOK)
 		sw.visit(sw.first(`main table tbody a[href^="`+p+`/"]`), http.StatusOK)
 	}
+	sw.visit("/wydatki?year=dwa&company=nie-ma", http.StatusBadRequest)
+	sw.errorSummary("/wydatki (filtry z błędami)")
 	sw.visit("/reklamy/zestawienia", http.StatusOK)
 	if svg, err := chromedp.Run(tab, chromedp.Evaluate[int](`document.querySelectorAll('main svg').length`)); err != nil || svg == 0 {
 		t.Errorf("/reklamy/zestawienia: %d SVG charts (%v)", svg, err)
@@ -429,6 +434,8 @@ func TestAccessibilitySweep(t *testing.T) {
 	sw.visit("/sygnaly", http.StatusOK)
 	sw.visit("/wnioski", http.StatusOK)
 	sw.visit(sw.first(`main table a[href^="/wnioski/"]`), http.StatusOK)
+	sw.visit("/wnioski?year=dwa", http.StatusBadRequest)
+	sw.errorSummary("/wnioski (filtry z błędami)")
 	sw.visit("/otwarte-dane", http.StatusOK)
 	sw.visit("/api", http.StatusOK)
 	sw.visit("/nie-ma-takiej-strony", http.StatusNotFound)

@@ -178,6 +178,9 @@ func (s *server) renderPanelRegister(c *fiber.Ctx, status int, v *panelRegisterV
 	p := s.page(c, title)
 	p.Nav = "panel"
 	p.Errors = v.Summary
+	if v.Import != nil {
+		p.Errors = v.Import.summary()
+	}
 	p.Data = v
 	name := "panel_register"
 	if v.Mode == "import" {

@@ -113,6 +113,7 @@ type focusInfo struct {
 	OutlineWidth               string
 	Shadow                     string // computed box-shadow
 	InMain                     bool
+	OnScreen                   bool // the element's box lies inside the viewport
 	TargetIsMain               bool // for a link to "#…": the target is the main element
 }
 
@@ -124,7 +125,8 @@ const focusJS = `(() => {
   const target = href.startsWith('#') ? document.getElementById(href.slice(1)) : null;
   return {Tag: el.tagName, ID: el.id || '', Class: el.className || '', Href: href, Text: (el.textContent || '').trim().slice(0, 60),
     Outline: cs.outlineStyle, OutlineWidth: cs.outlineWidth, Shadow: cs.boxShadow,
-    InMain: !!el.closest('main'), TargetIsMain: !!target && target.tagName === 'MAIN'};
+    InMain: !!el.closest('main'), OnScreen: (r => r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth)(el.getBoundingClientRect()),
+    TargetIsMain: !!target && target.tagName === 'MAIN'};
 })()`
 
 // focused returns the focused element.
@@ -172,6 +174,9 @@ func (sw *sweeper) keyboard(label string) {
 	if skip.Tag != "A" || !strings.Contains(skip.Class, "skip") || !skip.TargetIsMain {
 		sw.t.Errorf("%s: the first Tab focuses %+v, want the skip link to <main>", label, skip)
 		return
+	}
+	if !skip.OnScreen {
+		sw.t.Errorf("%s: the focused skip link is off screen", label)
 	}
 	if !skip.visibleFocus() {
 		sw.t.Errorf("%s: the focused skip link has no visible focus style (outline %s %s, box-shadow %s)", label, skip.Outline, skip.OutlineWidth, skip.Shadow)
@@ -563,6 +568,15 @@ func TestAccessibilitySweep(t *testing.T) {
 		t.Fatalf("clarification question: HTTP %d", status)
 	}
 	sw.check("/panel/wnioski/{id} (po pytaniu)")
+	// The company's response to an audit of its own, sent empty.
+	sw.open("/audyty?company="+co.Slug, http.StatusOK)
+	own := sw.first(`main a[href^="/audyty/"]`)
+	sw.visit(own, http.StatusOK)
+	if status := sw.submit(`form[action$="/odpowiedz"] button[type="submit"]`); status != http.StatusUnprocessableEntity {
+		t.Fatalf("empty audit response: HTTP %d", status)
+	}
+	sw.check(own + " (odpowiedź z błędami)")
+	sw.errorSummary(own + " odpowiedź spółki")
 	signOut(t, tab)
 
 	// The resident answers on the tracking page: first empty.
@@ -576,8 +590,12 @@ func TestAccessibilitySweep(t *testing.T) {
 	// The mayor's office.
 	signIn(t, tab, base, "nadzor")
 	sw.check("/panel (nadzór)")
+	seen := map[string]bool{}
 	for _, p := range append([]string{"/panel/nadzor", "/panel/odwolania", "/panel/dziennik"}, sw.hrefs(`main a[href^="/panel/"]`)...) {
-		sw.visit(p, http.StatusOK)
+		if !seen[p] {
+			seen[p] = true
+			sw.visit(p, http.StatusOK)
+		}
 	}
 	signOut(t, tab)
 

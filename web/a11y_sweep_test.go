@@ -552,6 +552,16 @@ func TestAccessibilitySweep(t *testing.T) {
 	}
 	sw.check("/panel/import (błędy)")
 	sw.errorSummary("/panel/import")
+	bad := filepath.Join(t.TempDir(), "zle.xlsx")
+	if err := os.WriteFile(bad, importXLSX(t, []any{"MPK/A11Y/2", "12.02.2026", "Naprawa wiat", "Wiaty S.A.", "", "1000", "1230", "przetarg", false}), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	step(t, tab, "choosing a file with a bad row", chromedp.SetUploadFiles(chromedp.ID("i-plik"), []string{bad}))
+	if status := sw.submit(`#formularz-importu button[type="submit"]`); status != http.StatusUnprocessableEntity {
+		t.Fatalf("import of a bad file: HTTP %d", status)
+	}
+	sw.check("/panel/import (zły plik)")
+	sw.errorSummary("/panel/import (zły plik)")
 	step(t, tab, "choosing the file", chromedp.SetUploadFiles(chromedp.ID("i-plik"), []string{xlsx}))
 	if status := sw.submit(`#formularz-importu button[type="submit"]`); status != http.StatusOK {
 		t.Fatalf("import preview: HTTP %d", status)

@@ -104,6 +104,16 @@ const axeRunJS = `axe.run(document, {runOnly: {type: 'tag', values: %s}, resultT
 // failed run fails the test.
 func Axe(ctx context.Context, tb testing.TB) []Violation {
 	tb.Helper()
+	return AxeTags(ctx, tb, WCAGTags)
+}
+
+// BestPracticeTags are the axe-core rules outside WCAG that still matter to people using
+// assistive technology: heading order, landmarks, content outside landmarks, and the like.
+var BestPracticeTags = []string{"best-practice"}
+
+// AxeTags is Axe with the rules of the given axe-core tags instead of the WCAG ones.
+func AxeTags(ctx context.Context, tb testing.TB, ruleTags []string) []Violation {
+	tb.Helper()
 	src, err := axeSource()
 	if err != nil {
 		tb.Fatalf("browsertest: axe-core: %v; run `make tools` (npm install --prefix .tools axe-core@4)", err)
@@ -130,7 +140,7 @@ func Axe(ctx context.Context, tb testing.TB) []Violation {
 			tb.Fatalf("browsertest: injecting axe-core: %v", err)
 		}
 	}
-	tags, _ := json.Marshal(WCAGTags)
+	tags, _ := json.Marshal(ruleTags)
 	raw, err := chromedp.Run(ctx, chromedp.Evaluate[[]byte](fmt.Sprintf(axeRunJS, tags), chromedp.EvalAwaitPromise))
 	if err != nil {
 		tb.Fatalf("browsertest: running axe-core: %v", err)

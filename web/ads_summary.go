@@ -250,6 +250,7 @@ func (s *server) handleAdSummary(c *fiber.Ctx) error {
 	}
 	p := s.page(c, "Reklamy i media: zestawienia")
 	p.Nav = "reklamy"
+	p.Errors = l.summary()
 	p.Data = v
 	return s.render(c, status, "ads_summary", p)
 }

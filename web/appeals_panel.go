@@ -101,6 +101,9 @@ func (s *server) renderPanelRequest(c *fiber.Ctx, status int, r *appeals.Request
 	}
 	p := s.page(c, "Wniosek "+r.Ref+" — panel")
 	p.Nav = "panel"
+	if form != nil && status != fiber.StatusConflict {
+		p.Errors = stepSummary(appeals.ViewOfficial, step, form)
+	}
 	p.Data = v
 	return s.render(c, status, "request", p)
 }
@@ -174,6 +177,10 @@ func panelForm(c *fiber.Ctx, in responseInput, err error) *stepForm {
 		var part string
 		if n, _ := fmt.Sscanf(strings.ReplaceAll(k, ".", " "), "officials %d %s", &i, &part); n == 2 {
 			f.Errors[fmt.Sprintf("official_%s_%d", part, i+1)] = m
+			delete(f.Errors, k)
+		} else if strings.HasPrefix(k, "documents.") {
+			f.Errors["documents"] = m
+			delete(f.Errors, k)
 		}
 	}
 	for i, o := range in.Officials {

@@ -123,6 +123,7 @@ func (s *server) handleRequests(c *fiber.Ctx) error {
 	v.Pager = newPager("/wnioski", queryValues(c), page, requestsPerPage, total)
 	p := s.page(c, "Wnioski o informację publiczną")
 	p.Nav = "wnioski"
+	p.Errors = errorSummary(errs, "", []summaryField{{"company", "f-company", "Spółka"}, {"outcome", "f-outcome", "Wynik"}, {"year", "f-year", "Rok złożenia"}})
 	p.Data = v
 	return s.render(c, status, "requests", p)
 }

@@ -18,6 +18,12 @@ type requestFormView struct {
 	Companies []*registry.Company
 }
 
+// requestFormFields are the fields of the new-request form, in their order on the page.
+var requestFormFields = []summaryField{
+	{"company", "company", "Spółka"}, {"subject", "subject", "Czego dotyczy wniosek"}, {"text", "text", "Treść wniosku"},
+	{"name", "name", "Imię i nazwisko"}, {"email", "email", "Adres e-mail"},
+}
+
 // handleRequestForm serves GET /wnioski/nowy?company=: the form to ask a company for
 // information; no account needed.
 func (s *server) handleRequestForm(c *fiber.Ctx) error {
@@ -35,6 +41,7 @@ func (s *server) renderRequestForm(c *fiber.Ctx, status int, in appeals.Submissi
 	}
 	p := s.page(c, "Nowy wniosek o informację publiczną")
 	p.Nav = "wnioski"
+	p.Errors = errorSummary(v.Errors, v.Message, requestFormFields)
 	p.Data = v
 	return s.render(c, status, "request_new", p)
 }
@@ -100,6 +107,9 @@ func (s *server) renderTracking(c *fiber.Ctx, status int, r *appeals.Request, to
 	}
 	p := s.page(c, "Twój wniosek "+r.Ref)
 	p.Nav = "wnioski"
+	if form != nil && status != fiber.StatusConflict {
+		p.Errors = stepSummary(appeals.ViewResident, step, form)
+	}
 	p.Data = v
 	return s.render(c, status, "request", p)
 }

@@ -56,8 +56,31 @@ func (s *server) renderAuditForm(c *fiber.Ctx, status int, values, errs map[stri
 	}
 	p := s.page(c, "Nowy raport z audytu")
 	p.Nav = "panel"
+	p.Errors = errorSummary(errs, "", auditFormFields())
 	p.Data = v
 	return s.render(c, status, "audit_form", p)
+}
+
+// auditFormFields are the fields of the report form in their order on the page (each input's id
+// is its name), with their labels.
+func auditFormFields() []summaryField {
+	out := []summaryField{{"company", "company", "Spółka"}, {"title", "title", "Tytuł"}, {"auditor_kind", "auditor_kind", "Audytor"},
+		{"auditor_name", "auditor_name", "Nazwa firmy audytorskiej"}, {"kind", "kind", "Rodzaj audytu"},
+		{"period_from", "period_from", "Okres objęty audytem: od"}, {"period_to", "period_to", "Okres objęty audytem: do"},
+		{"started_on", "started_on", "Data rozpoczęcia"}, {"completed_on", "completed_on", "Data zakończenia"},
+		{"published_on", "published_on", "Data publikacji"}, {"summary", "summary", "Streszczenie"}, {"pdf", "pdf", "Raport w PDF"}}
+	add := func(name, label string) { out = append(out, summaryField{name, name, label}) }
+	for i := 1; i <= formFindings; i++ {
+		for _, f := range [][2]string{{"title", "ustalenie"}, {"description", "opis"}, {"severity", "waga"}} {
+			add(fmt.Sprintf("finding_%d_%s", i, f[0]), fmt.Sprintf("Ustalenie %d: %s", i, f[1]))
+		}
+	}
+	for i := 1; i <= formRecommendations; i++ {
+		for _, f := range [][2]string{{"text", "treść"}, {"finding", "numer ustalenia"}, {"responsible", "odpowiedzialny"}, {"due_on", "termin wdrożenia"}} {
+			add(fmt.Sprintf("rec_%d_%s", i, f[0]), fmt.Sprintf("Zalecenie %d: %s", i, f[1]))
+		}
+	}
+	return out
 }
 
 // formDate reads a date field: ISO or Polish ("14.03.2025") becomes ISO; anything else is

@@ -143,8 +143,31 @@ func (s *server) loadAudit(c *fiber.Ctx) (*reportView, error) {
 func (s *server) renderAudit(c *fiber.Ctx, status int, v *reportView) error {
 	p := s.page(c, v.R.Title)
 	p.Nav = "audyty"
+	if v.Errors != nil {
+		p.Errors = errorSummary(v.Errors, "", reportFormFields(v.Form))
+	}
 	p.Data = v
 	return s.render(c, status, "audit", p)
+}
+
+// reportFormFields are the fields of a form of the report page (v.Form: "status-12",
+// "evidence-12", "response", "council", "pdf") with the ids audit.html gives them.
+func reportFormFields(form string) []summaryField {
+	kind, _, _ := strings.Cut(form, "-")
+	f := func(name, label string) summaryField { return summaryField{name, form + "-" + name, label} }
+	switch kind {
+	case "status":
+		return []summaryField{f("status", "Nowy status"), f("on", "Data zmiany"), f("reason", "Uzasadnienie")}
+	case "evidence":
+		return []summaryField{f("text", "Opis dowodu wdrożenia"), f("pdf", "Załącznik PDF")}
+	case "response":
+		return []summaryField{f("text", "Treść odpowiedzi"), f("pdf", "Załącznik PDF")}
+	case "council":
+		return []summaryField{f("session", "Sesja"), f("date", "Data sesji")}
+	case "pdf":
+		return []summaryField{{"pdf", "pdf-raport", "Plik PDF raportu"}}
+	}
+	return nil
 }
 
 // handleAudit serves GET /audyty/{id}: every field of the report, its findings, its

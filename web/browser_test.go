@@ -103,39 +103,6 @@ func TestBrowserSearchToContract(t *testing.T) {
 	t.Logf("%q → %s: %q", browserQuery, href.Value, h1)
 }
 
-// TestAccessibility runs axe-core (WCAG 2.0/2.1 A and AA) on every kind of public page and fails on
-// serious or critical violations.
-func TestAccessibility(t *testing.T) {
-	e, base := serveDemo(t)
-	amended, nip := amendedContractAndNIP(t, e.store)
-
-	pages := []struct {
-		path   string
-		status int64
-	}{
-		{"/", http.StatusOK},
-		{"/szukaj?q=" + browserQuery, http.StatusOK},
-		{"/spolki", http.StatusOK},
-		{"/spolki/mpk", http.StatusOK},
-		{"/umowy", http.StatusOK},
-		{fmt.Sprintf("/umowy/%d", amended), http.StatusOK},
-		{"/kontrahenci/" + nip, http.StatusOK},
-		{"/nie-ma-takiej-strony", http.StatusNotFound},
-		{"/umowy/999999999", http.StatusNotFound},
-	}
-	ctx, _ := browsertest.New(t)
-	for _, p := range pages {
-		if status := browsertest.Open(ctx, t, base+p.path); status != p.status {
-			t.Errorf("%s: HTTP %d, want %d", p.path, status, p.status)
-		}
-		browsertest.RequireNoSeriousViolations(t, ctx, "")
-	}
-	t.Logf("%d pages checked with axe-core", len(pages))
-	if logs := e.logs.String(); logs != "" {
-		t.Errorf("logged: %s", logs)
-	}
-}
-
 // amendedContractAndNIP returns the id of a published contract with at least one annex, and the NIP of
 // a counterparty, from the demo data. Finding neither fails the test.
 func amendedContractAndNIP(t *testing.T, s *registry.Store) (int64, string) {

@@ -90,6 +90,11 @@ func contractFilter(c *fiber.Ctx) (contractForm, registry.ContractFilter, map[st
 	return form, f, errs
 }
 
+// contractFilterFields are the fields of the contracts' filter form, as contracts.html shows them.
+var contractFilterFields = []summaryField{{"company", "f-company", "Spółka"}, {"year", "f-year", "Rok zawarcia"},
+	{"mode", "f-mode", "Tryb udzielenia zamówienia"}, {"od", "f-od", "Wartość netto od"}, {"do", "f-do", "Wartość netto do"},
+	{"counterparty", "f-counterparty", "Kontrahent"}, {"sort", "f-sort", "Sortuj według"}}
+
 // handleContracts serves GET /umowy?company=&year=&mode=&od=&do=&counterparty=&sort=&page=:
 // the contract list with filters (amounts in zł, Polish forms accepted), totals and
 // pagination. Bad filter values are shown beside their fields with status 400.
@@ -121,6 +126,7 @@ func (s *server) handleContracts(c *fiber.Ctx) error {
 	}
 	p := s.page(c, "Umowy")
 	p.Nav = "umowy"
+	p.Errors = errorSummary(errs, "", contractFilterFields)
 	p.Feed = "/feeds/umowy"
 	p.Data = v
 	return s.render(c, status, "contracts", p)

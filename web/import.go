@@ -78,8 +78,19 @@ func (s *server) newImportView(c *fiber.Ctx) (*contractImportView, error) {
 }
 
 func (s *server) renderImport(c *fiber.Ctx, status int, v *contractImportView) error {
+	// A file that cannot be imported is an error of the file field, like an unreadable one;
+	// the preview below the form lists its problems row by row.
+	if pv := v.Preview; pv != nil && v.Errors["plik"] == "" {
+		if pv.Message != "" {
+			v.Errors["plik"] = pv.Message + " Nic nie zostało zapisane."
+		} else if n := len(pv.Problems) + pv.Omitted; n > 0 {
+			count, _ := pluralN(n, "błąd", "błędy", "błędów")
+			v.Errors["plik"] = "Plik zawiera " + count + " (lista w podglądzie poniżej); nic nie zostało zapisane. Popraw plik i wyślij go ponownie."
+		}
+	}
 	p := s.page(c, "Import umów z pliku")
 	p.Nav = "panel"
+	p.Errors = errorSummary(v.Errors, "", []summaryField{{"company", "i-company", "Spółka"}, {"plik", "i-plik", "Plik CSV lub XLSX"}})
 	p.Data = v
 	return s.render(c, status, "import", p)
 }

@@ -53,6 +53,7 @@ func (s *server) handleLogin(c *fiber.Ctx) error {
 		}
 		p := s.page(c, "Logowanie")
 		p.Data = loginView{Login: login, Next: next, Message: registry.ErrorMessage(err)}
+		p.Errors = []formError{{ID: "login", Message: registry.ErrorMessage(err)}} // never says which of the two was wrong
 		status := fiber.StatusUnauthorized
 		if code == registry.ERATELIMIT {
 			status = fiber.StatusTooManyRequests

@@ -33,11 +33,9 @@ func (s *server) renderChangeForm(c *fiber.Ctx, status int, v *changeFormView) e
 	if v.Kind == changeWithdraw {
 		title = "Wycofanie wpisu: " + entryTitle(v.C)
 	}
-	if len(v.Summary) > 0 {
-		title = "Błąd: " + title
-	}
 	p := s.page(c, title)
 	p.Nav = "panel"
+	p.Errors = v.Summary
 	p.Data = v
 	return s.render(c, status, "panel_change", p)
 }

@@ -102,6 +102,7 @@ func (s *server) panelContract(c *fiber.Ctx) (*panelContractView, error) {
 func (s *server) renderPanelContract(c *fiber.Ctx, status int, v *panelContractView) error {
 	p := s.page(c, entryTitle(v.C))
 	p.Nav = "panel"
+	p.Errors = v.Upload.Summary()
 	p.Data = v
 	return s.render(c, status, "panel_contract", p)
 }

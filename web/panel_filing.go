@@ -42,11 +42,9 @@ func (s *server) renderContractForm(c *fiber.Ctx, status int, v *contractFormVie
 	case formCorrect:
 		title = "Korekta wpisu: " + entryTitle(v.C)
 	}
-	if len(v.Summary) > 0 {
-		title = "Błąd: " + title
-	}
 	p := s.page(c, title)
 	p.Nav = "panel"
+	p.Errors = v.Summary
 	p.Data = v
 	return s.render(c, status, "panel_contract_form", p)
 }

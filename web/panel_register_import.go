@@ -18,7 +18,20 @@ type importView struct {
 	Errors            []registry.RowError // the file's problems, by line and column
 	Omitted           int
 	Message           string // a problem of the whole file or form
+	Field             string // the field Message is about: company, file, map or set
 	Done              int    // entries imported
+}
+
+// importFormFields are the fields of the import form, with the ids panel_register_import.html gives them.
+var importFormFields = []summaryField{{"company", "f-company", "Spółka"}, {"file", "f-file", "Plik CSV albo XLSX"},
+	{"map", "f-map", "Mapowanie kolumn"}, {"set", "f-set", "Wartości wspólne dla wszystkich wierszy"}}
+
+// summary is the error summary of the import form (nil when nothing failed).
+func (v *importView) summary() []formError {
+	if v == nil || v.Message == "" {
+		return nil
+	}
+	return errorSummary(map[string]string{v.Field: v.Message}, "", importFormFields)
 }
 
 // maxImportUpload is the largest spreadsheet the panel accepts.
@@ -51,13 +64,13 @@ func (s *server) handlePanelImport(c *fiber.Ctx, d *registerDef) error {
 	v := &importView{Companies: cos, Columns: imp.ColumnNames(), Company: strings.TrimSpace(c.FormValue("company")),
 		Map: c.FormValue("map"), Set: c.FormValue("set")}
 	pv := &panelRegisterView{Def: d, Mode: "import", Action: "/panel/" + d.Tab + "/import", Import: v}
-	fail := func(msg string) error {
-		v.Message = msg
+	fail := func(field, msg string) error {
+		v.Field, v.Message = field, msg
 		return s.renderPanelRegister(c, fiber.StatusUnprocessableEntity, pv)
 	}
 	co, err := s.cfg.Store.FindCompanyBySlug(ctx, v.Company)
 	if err != nil {
-		return fail("Wybierz spółkę, do której rejestru importujesz.")
+		return fail("company", "Wybierz spółkę, do której rejestru importujesz.")
 	}
 	if err := a.RequireCompanyWrite(co.ID); err != nil {
 		return err
@@ -65,46 +78,46 @@ func (s *server) handlePanelImport(c *fiber.Ctx, d *registerDef) error {
 	var m registry.Mapping
 	if strings.TrimSpace(v.Map) != "" {
 		if m.Columns, err = registry.ParseMapping(v.Map); err != nil {
-			return fail(registry.ErrorMessage(err))
+			return fail("map", registry.ErrorMessage(err))
 		}
 		m.IgnoreOthers = true
 	}
 	if strings.TrimSpace(v.Set) != "" {
 		if m.Set, err = registry.ParseMapping(v.Set); err != nil {
-			return fail(registry.ErrorMessage(err))
+			return fail("set", registry.ErrorMessage(err))
 		}
 	}
 	fh, err := c.FormFile("file")
 	if err != nil {
-		return fail("Wybierz plik CSV albo XLSX.")
+		return fail("file", "Wybierz plik CSV albo XLSX.")
 	}
 	if fh.Size > maxImportUpload {
 		return registry.Errorf(registry.ETOOLARGE, "Plik jest za duży (najwyżej 8 MB).")
 	}
 	f, err := fh.Open()
 	if err != nil {
-		return fail("Nie udało się odczytać pliku.")
+		return fail("file", "Nie udało się odczytać pliku.")
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, maxImportUpload+1))
 	if err != nil {
-		return fail("Nie udało się odczytać pliku.")
+		return fail("file", "Nie udało się odczytać pliku.")
 	}
 	t, _, err := registry.ReadTableFile(data, maxImportUpload)
 	if err != nil {
 		if registry.ErrorCode(err) == registry.ETOOLARGE {
 			return err
 		}
-		return fail(registry.ErrorMessage(err))
+		return fail("file", registry.ErrorMessage(err))
 	}
 	n, err := imp.ImportTable(ctx, a, co.ID, t, m)
 	var ie *registry.ImportError
 	switch {
 	case errors.As(err, &ie):
 		v.Errors, v.Omitted = ie.Rows[:min(len(ie.Rows), 500)], ie.Omitted+max(len(ie.Rows)-500, 0)
-		return fail("Import odrzucony: nic nie zostało zapisane. Popraw plik albo mapowanie kolumn i wyślij go ponownie.")
+		return fail("file", "Import odrzucony: nic nie zostało zapisane. Popraw plik albo mapowanie kolumn i wyślij go ponownie.")
 	case registry.ErrorCode(err) == registry.EINVALID:
-		return fail(registry.ErrorMessage(err))
+		return fail("file", registry.ErrorMessage(err))
 	case err != nil:
 		return err
 	}

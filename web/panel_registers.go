@@ -175,11 +175,12 @@ var panelSaved = map[string]string{"szkic": "Zapisano szkic. Nie jest jeszcze wi
 
 func (s *server) renderPanelRegister(c *fiber.Ctx, status int, v *panelRegisterView) error {
 	title := d2title(v)
-	if len(v.Summary) > 0 {
-		title = "Błąd: " + title
-	}
 	p := s.page(c, title)
 	p.Nav = "panel"
+	p.Errors = v.Summary
+	if v.Import != nil {
+		p.Errors = v.Import.summary()
+	}
 	p.Data = v
 	name := "panel_register"
 	if v.Mode == "import" {

@@ -81,6 +81,19 @@ type registerList struct {
 	Sum    string // total amount of the matching entries, when meaningful
 }
 
+// summary is the error summary of the filter form (nil when the filters are fine).
+func (l registerList) summary() []formError {
+	errs := map[string]string{}
+	fields := make([]summaryField, len(l.Fields))
+	for i, f := range l.Fields {
+		fields[i] = summaryField{f.Name, "f-" + f.Name, f.Label}
+		if f.Error != "" {
+			errs[f.Name] = f.Error
+		}
+	}
+	return errorSummary(errs, "", fields)
+}
+
 // registerDefs are the registers with public pages here (contracts have their own).
 var registerDefs = []*registerDef{expenseDef, adDef, recruitmentDef}
 
@@ -154,6 +167,7 @@ func (s *server) handleRegisterList(c *fiber.Ctx, d *registerDef, co *registry.C
 	p := s.page(c, title)
 	p.Nav = d.Tab
 	p.Feed = "/feeds/" + d.Tab
+	p.Errors = list.summary()
 	if co != nil {
 		p.Nav = "spolki"
 		p.Feed = "/feeds/spolki/" + co.Slug + "/" + d.Tab

@@ -88,7 +88,7 @@ func TestRegisterPages(t *testing.T) {
 		notWant []string
 	}{
 		{"/wydatki", 200, []string{"Sponsoring turnieju juniorów", "27 500,00 zł", "Klub Sportowy Wisła", `href="/kontrahenci/5260250995"`}, []string{"Tajny szkic"}},
-		{"/wydatki?category=bribe&year=12", 400, []string{`id="e-category"`, `id="e-year"`, "Popraw zaznaczone pola"}, nil},
+		{"/wydatki?category=bribe&year=12", 400, []string{`id="e-category"`, `id="e-year"`, `<div class="error-summary" id="bledy" role="alert"`, `<a href="#f-category">Kategoria: `, `<title>Błąd: Wydatki`}, nil},
 		{"/wydatki?recipient=wisła&category=sponsorship", 200, []string{"1 wpis."}, nil},
 		{"/wydatki/" + id(ids.expense), 200, []string{"Sponsoring: Klub Sportowy Wisła", "Wersja 2 — korekta", "Pomyłka w kwocie.", "25 000,00 zł", `href="/umowy/` + id(e.bus) + `"`}, nil},
 		{"/wydatki/" + id(ids.expenseDraft), 404, nil, []string{"Tajny szkic"}},

@@ -58,7 +58,10 @@ type page struct {
 	CSRF  string         // the anti-forgery token every form sends back ({{template "csrf" $}})
 	Path  string         // the request path
 	Feed  string         // the Atom feed that follows this page, if any (a <link rel="alternate">)
-	Data  any
+	// Errors is the error summary of the form sent with mistakes, if any: the page shows it after
+	// its h1 ({{template "error-summary" $.Errors}}) and the layout prefixes the title with "Błąd: ".
+	Errors []formError
+	Data   any
 }
 
 // page starts the layout data of a request.

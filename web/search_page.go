@@ -97,6 +97,8 @@ func (s *server) handleSearch(c *fiber.Ctx) error {
 	p.Nav = "szukaj"
 	if v.Error == "" {
 		p.Feed = "/feeds/szukaj?" + searchFeedQuery(c)
+	} else {
+		p.Errors = []formError{{ID: "q", Label: "Szukaj w rejestrze", Message: v.Error}}
 	}
 	p.Data = v
 	return s.render(c, status, "search", p)

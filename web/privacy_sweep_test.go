@@ -515,3 +515,24 @@ func TestPrivacyPanelAndAuditLog(t *testing.T) {
 	}
 	needles.check(t, "the server log", e.logs.String())
 }
+
+// TestPrivacyLogHidesToken: a private link that fails with a server error (the database is
+// gone) is logged with its path and without the resident's token, on every private route.
+func TestPrivacyLogHidesToken(t *testing.T) {
+	e := mustOpenAppeals(t, "2026-03-02")
+	id, token := e.submitForm(t, e.anonymous(t), sampleForm())
+	e.store.Close()
+	for _, p := range []string{"/wnioski/" + id + "/sledz?token=" + token, "/wnioski/" + id + "/sledz/atom?token=" + token + "&x=1",
+		"/api/v1/requests/" + id + "?token=" + token, "/wnioski/" + id + "/decyzje/2.pdf?Token=" + token} {
+		if resp, _ := e.do(t, "GET", p); resp.StatusCode != http.StatusInternalServerError {
+			t.Fatalf("GET %s with the database closed: %d", p, resp.StatusCode)
+		}
+	}
+	log := e.logs.String()
+	if !strings.Contains(log, "/wnioski/"+id+"/sledz?token=ukryty") || !strings.Contains(log, "/sledz/atom?token=ukryty&x=1") {
+		t.Fatalf("the log does not name the failing requests: %s", log)
+	}
+	if strings.Contains(log, token) {
+		t.Errorf("the log holds the token: %s", log)
+	}
+}

@@ -121,3 +121,35 @@ func TestOutboxErrorHidesAddress(t *testing.T) {
 		t.Errorf("the outbox keeps the error %q", stored)
 	}
 }
+
+// TestAudienceOf: the company's officers and the mayor's office get the official view (the
+// requester's name, to answer and decide), an officer of another company and the public the
+// public one, without the name or the e-mail.
+func TestAudienceOf(t *testing.T) {
+	e := mustOpen(t, "2026-03-02")
+	r, _ := e.submit(t, true)
+	for _, tc := range []struct {
+		who  string
+		a    registry.Actor
+		want string
+	}{
+		{"the company's officer", e.officer, appeals.ViewOfficial},
+		{"the mayor's office", e.office, appeals.ViewOfficial},
+		{"another company's officer", e.other, appeals.ViewPublic},
+		{"the public", registry.PublicActor, appeals.ViewPublic},
+		{"an auditor", registry.Actor{Role: registry.RoleAuditor, Login: "audytor"}, appeals.ViewPublic},
+	} {
+		aud := appeals.AudienceOf(tc.a, r)
+		if aud != tc.want {
+			t.Errorf("%s: %s, want %s", tc.who, aud, tc.want)
+		}
+		v := r.View(aud, "2026-03-03")
+		named := v.Requester != nil && v.Requester.Name == "Anna Kowalska"
+		if named != (tc.want == appeals.ViewOfficial) || (v.Requester != nil && v.Requester.Email != "") {
+			t.Errorf("%s sees the requester %+v", tc.who, v.Requester)
+		}
+		if tc.want == appeals.ViewPublic && strings.Contains(v.Text+v.Events[0].Data.Text, "Kowalska") {
+			t.Errorf("%s sees the name in the text: %q", tc.who, v.Text)
+		}
+	}
+}

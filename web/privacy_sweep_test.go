@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"os/exec"
 	"path/filepath"
@@ -264,7 +263,8 @@ func mustSweepFixture(t *testing.T) *sweepFixture {
 // sweepTargets fills every public GET route of app with the fixture's values: request ids
 // (and each event's decision PDF), the attached document, company slugs, register tabs and
 // feeds, contract ids, the counterparty, the dump files, static files, and search queries.
-func (f *sweepFixture) sweepTargets(t *testing.T, dumps []string) []string {
+// With panel, the panel's routes are included too.
+func (f *sweepFixture) sweepTargets(t *testing.T, dumps []string, panel bool) []string {
 	t.Helper()
 	requests := []string{f.open, f.private, f.anon}
 	var events []string
@@ -299,8 +299,8 @@ func (f *sweepFixture) sweepTargets(t *testing.T, dumps []string) []string {
 		}
 	}
 	for _, r := range f.app.GetRoutes(true) {
-		if r.Method != http.MethodGet || strings.HasPrefix(r.Path, "/panel") {
-			continue // the panel is not public: TestPrivacyPanelAndAuditLog checks it
+		if r.Method != http.MethodGet || !panel && strings.HasPrefix(r.Path, "/panel") {
+			continue
 		}
 		paths := []string{r.Path}
 		for {
@@ -318,7 +318,7 @@ func (f *sweepFixture) sweepTargets(t *testing.T, dumps []string) []string {
 				switch {
 				case strings.HasPrefix(p, "/static/"):
 					vals = values["static"]
-				case name == "id" && strings.HasPrefix(p, "/wnioski/") || name == "id" && strings.HasPrefix(p, "/api/v1/requests/"):
+				case name == "id" && (strings.HasPrefix(p, "/wnioski/") || strings.HasPrefix(p, "/api/v1/requests/") || strings.HasPrefix(p, "/panel/wnioski/")):
 					vals = requests
 				case name == "id":
 					vals = []string{"1", fmt.Sprint(f.bus), fmt.Sprint(f.redacted)}
@@ -362,6 +362,39 @@ func (f *sweepFixture) sweepTargets(t *testing.T, dumps []string) []string {
 	return out
 }
 
+// sweepShown are texts of the requests that the public must see (so the sweep reached them).
+var sweepShown = []string{"Jedź z MPK", "kursów nocnych", "Agencja Reklamowa", "kalkulacji ceny", "Dyrektor Wydziału Nadzoru", appeals.Redacted}
+
+// sweep sends GET targets as b and fails on every response that shows a needle or is a
+// server error. It returns which of sweepShown the 200 answers showed and how many decision
+// PDFs it read.
+func (f *sweepFixture) sweep(t *testing.T, who string, b *browser, targets []string, needles leakNeedles) (map[string]bool, int) {
+	t.Helper()
+	seen := map[string]bool{}
+	pdfs := 0
+	for _, target := range targets {
+		resp, s := b.send(t, f.testEnv, http.MethodGet, target, nil)
+		body := []byte(s)
+		if resp.StatusCode >= 500 {
+			t.Errorf("%s: GET %s: %d", who, target, resp.StatusCode)
+		}
+		text := sweepBody(t, resp, body)
+		needles.check(t, fmt.Sprintf("%s: GET %s (%d)", who, target, resp.StatusCode), text)
+		if resp.StatusCode != 200 {
+			continue
+		}
+		if bytes.HasPrefix(body, []byte("%PDF-")) && strings.Contains(target, "/decyzje/") {
+			pdfs++
+		}
+		for _, w := range sweepShown {
+			if strings.Contains(text, w) {
+				seen[w] = true
+			}
+		}
+	}
+	return seen, pdfs
+}
+
 // TestPrivacySweep files requests carrying a requester's distinctive name, e-mail and a
 // sentence she kept private (also inside the request's and the company's texts), runs them
 // through answers, refusals, an appeal, the mayor's office's decision, a reconsideration and
@@ -370,7 +403,8 @@ func (f *sweepFixture) sweepTargets(t *testing.T, dumps []string) []string {
 // OCDS, the dump files, the decision PDFs read with pdftotext) and checks that none shows the
 // name (in any case, with or without diacritics, inflected), the e-mail, a tracking token or
 // the private text, and that the server log holds none of them for the whole run, failing
-// requests included.
+// requests included. An officer of another company then sweeps every route, the panel's
+// included, and sees no more.
 func TestPrivacySweep(t *testing.T) {
 	f := mustSweepFixture(t)
 	e := f.appealsEnv
@@ -391,33 +425,11 @@ func TestPrivacySweep(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// The sweep is meaningful only if the requests are there to be seen.
-	seen := map[string]bool{}
-	pdfs := 0
-	targets := f.sweepTargets(t, dumps)
-	for _, target := range targets {
-		req := httptest.NewRequest(http.MethodGet, target, nil)
-		resp, err := e.app.Test(req, -1)
-		if err != nil {
-			t.Fatalf("GET %s: %v", target, err)
-		}
-		body, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if resp.StatusCode >= 500 {
-			t.Errorf("GET %s: %d", target, resp.StatusCode)
-		}
-		text := sweepBody(t, resp, body)
-		needles.check(t, fmt.Sprintf("GET %s (%d)", target, resp.StatusCode), text)
-		if resp.StatusCode == 200 && bytes.HasPrefix(body, []byte("%PDF-")) && strings.Contains(target, "/decyzje/") {
-			pdfs++
-		}
-		for _, w := range []string{"Jedź z MPK", "kursów nocnych", "Agencja Reklamowa", "kalkulacji ceny", "Dyrektor Wydziału Nadzoru", appeals.Redacted} {
-			if resp.StatusCode == 200 && strings.Contains(text, w) {
-				seen[w] = true
-			}
-		}
-	}
-	for _, w := range []string{"Jedź z MPK", "kursów nocnych", "Agencja Reklamowa", "kalkulacji ceny", "Dyrektor Wydziału Nadzoru", appeals.Redacted} {
+	// Every public route as an anonymous visitor; the sweep is meaningful only if the
+	// requests are there to be seen.
+	targets := f.sweepTargets(t, dumps, false)
+	seen, pdfs := f.sweep(t, "a visitor", &browser{}, targets, needles)
+	for _, w := range sweepShown {
 		if !seen[w] {
 			t.Errorf("no public surface showed %q: the sweep did not reach the requests", w)
 		}
@@ -425,7 +437,10 @@ func TestPrivacySweep(t *testing.T) {
 	if pdfs < 4 { // the refusal, the partial answer, the upheld reconsideration, the office's decision
 		t.Errorf("%d public decision PDFs, want 4", pdfs)
 	}
-	t.Logf("%d public GET targets swept, %d decision PDFs read", len(targets), pdfs)
+	// Every route, the panel's included, as an officer of another company.
+	all := f.sweepTargets(t, dumps, true)
+	f.sweep(t, "another company's officer", e.mustLogin(t, "olek", registry.RoleOfficer, "wodociagi"), all, needles)
+	t.Logf("%d public GET targets swept, %d with the panel's; %d decision PDFs read", len(targets), len(all), pdfs)
 	// The private text is hidden, and searching it does not find the request.
 	if _, body := e.do(t, "GET", "/szukaj?q=Grzmot"); strings.Contains(body, `href="/wnioski/`+f.private+`"`) {
 		t.Error("the private text finds the request")

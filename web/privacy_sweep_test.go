@@ -7,8 +7,10 @@ import (
 	"database/sql"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"net/url"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -419,6 +421,22 @@ func TestPrivacySweep(t *testing.T) {
 	var dumps []string
 	for _, df := range m.Files {
 		dumps = append(dumps, df.Name)
+	}
+	// Every file the job left on disk (the manifest too), not only those it lists.
+	files := 0
+	if err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		files++
+		needles.check(t, "the dump file "+path, sweepBody(t, &http.Response{Header: http.Header{}}, b))
+		return nil
+	}); err != nil || files <= len(m.Files) {
+		t.Fatalf("dump files: %d (%v)", files, err)
 	}
 	if e.app, err = newApp(web.Config{Store: e.store, Index: e.index, City: "Kraków", Logf: e.logs.logf, Appeals: e.svc,
 		OpenData: web.OpenDataConfig{DumpsDir: dir}, AttachmentsDir: filepath.Join(t.TempDir(), "attachments")}); err != nil {

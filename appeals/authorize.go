@@ -54,3 +54,17 @@ func Authorize(a registry.Actor, tokenOK bool, companyID int64, t string) (role,
 	}
 	return RoleSystem, a.Login, nil
 }
+
+// AudienceOf returns the view of r that a may have: the official one (the requester's name,
+// every text) for the officers of r's company, the mayor's office and the system; the
+// public one (the requester's identity removed) for anyone else, officers of other
+// companies included. The resident's view needs the token (TokenMatches), never an actor.
+func AudienceOf(a registry.Actor, r *Request) string {
+	switch {
+	case a.Role == registry.RoleSupervisor, a.Role == registry.RoleSystem:
+		return ViewOfficial
+	case a.Role == registry.RoleOfficer && r.Company != nil && slices.Contains(a.Companies, r.Company.ID):
+		return ViewOfficial
+	}
+	return ViewPublic
+}

@@ -99,6 +99,8 @@ type smtpServer struct {
 	mu   sync.Mutex
 	msgs []string
 	rcpt []string
+	// reject refuses every recipient the way real servers do, quoting the address.
+	reject bool
 }
 
 func startSMTP(tb testing.TB) *smtpServer {
@@ -140,8 +142,14 @@ func (s *smtpServer) serve(c net.Conn) {
 			w("250 ok")
 		case strings.HasPrefix(cmd, "RCPT TO"):
 			s.mu.Lock()
-			s.rcpt = append(s.rcpt, strings.TrimSpace(line[len("RCPT TO:"):]))
+			to := strings.TrimSpace(line[len("RCPT TO:"):])
+			s.rcpt = append(s.rcpt, to)
+			reject := s.reject
 			s.mu.Unlock()
+			if reject {
+				w("550 5.1.1 " + to + ": Recipient address rejected: User unknown in virtual mailbox table")
+				continue
+			}
 			w("250 ok")
 		case cmd == "DATA":
 			w("354 go on")

@@ -2,6 +2,7 @@ package appeals
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"mime"
 	"net"
@@ -75,7 +76,7 @@ func (s *Service) SendOutbox(ctx context.Context, m *Mailer) (int, error) {
 		if err := ctx.Err(); err != nil {
 			return sent, err
 		}
-		sendErr := m.Send(n.To, n.Subject, n.Body)
+		sendErr := scrubAddress(m.Send(n.To, n.Subject, n.Body), n.To)
 		if err := s.markSent(ctx, n.ID, sendErr); err != nil {
 			return sent, err
 		}
@@ -86,4 +87,17 @@ func (s *Service) SendOutbox(ctx context.Context, m *Mailer) (int, error) {
 		}
 	}
 	return sent, firstErr
+}
+
+// scrubAddress returns err with the recipient's address replaced by Redacted: SMTP servers
+// quote the address when they refuse it ("550 <jan@example.pl>: user unknown"), and the
+// error is stored in the outbox and logged by the job that sends it.
+func scrubAddress(err error, to string) error {
+	if err == nil || to == "" {
+		return err
+	}
+	if msg := NewRedactor("", to).Text(err.Error()); msg != err.Error() {
+		return errors.New(msg)
+	}
+	return err
 }

@@ -16,7 +16,9 @@ const Redacted = "[dane wnioskodawcy]"
 // what the public sees. Name parts match case- and diacritics-insensitively and in
 // inflected forms (a word that starts with the part minus its last letter: "Kowalska"
 // also hides "Kowalskiej"); the e-mail matches whole and by its local part. It prefers
-// hiding a word too many to showing a name.
+// hiding a word too many to showing a name. Names and texts are compared in Unicode NFC
+// with invisible format characters (soft hyphen, zero-width spaces) removed, so a name typed
+// with combining accents ("C" + U+0301) or broken by a soft hyphen is hidden too.
 type Redactor struct {
 	patterns []*regexp.Regexp
 }
@@ -24,6 +26,7 @@ type Redactor struct {
 // NewRedactor returns a redactor for a requester's name and e-mail (either may be "").
 func NewRedactor(name, email string) *Redactor {
 	r := &Redactor{}
+	name, email = canonical(name), canonical(email)
 	if email = strings.TrimSpace(email); email != "" {
 		r.patterns = append(r.patterns, regexp.MustCompile(`(?i)`+regexp.QuoteMeta(email)))
 		if at := strings.IndexByte(email, '@'); at >= 3 {
@@ -53,6 +56,7 @@ func (r *Redactor) Text(s string) string {
 	if r == nil || s == "" {
 		return s
 	}
+	s = canonical(s)
 	for _, p := range r.patterns {
 		if p.NumSubexp() == 3 {
 			// keep the separators around the word; repeat for adjacent matches
@@ -64,6 +68,15 @@ func (r *Redactor) Text(s string) string {
 		s = p.ReplaceAllString(s, Redacted)
 	}
 	return s
+}
+
+// invisible are format characters that split a word without showing: a name written with
+// one inside would escape the patterns.
+var invisible = strings.NewReplacer("\u00ad", "", "\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "", "\ufeff", "")
+
+// canonical returns s in NFC without invisible format characters.
+func canonical(s string) string {
+	return invisible.Replace(norm.NFC.String(s))
 }
 
 // folds maps a base Latin letter to the Polish letters that fold to it.

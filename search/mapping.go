@@ -9,8 +9,10 @@ import (
 )
 
 // schemaVersion changes whenever the mapping or the document layout changes; an index
-// with another version is discarded and rebuilt from the database.
-const schemaVersion = "jawnosc-search-6"
+// with another version is discarded and rebuilt from the database. Version 7: requests'
+// documents hide a requester's name also where it was typed with combining accents or
+// split by invisible characters (indexes built before kept it searchable).
+const schemaVersion = "jawnosc-search-7"
 
 // partSep separates the parts of the text field: a token of its own between them.
 const partSep = "\n x0x \n"

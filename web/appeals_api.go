@@ -96,7 +96,7 @@ func (s *server) apiRespond(c *fiber.Ctx) error {
 		return err
 	}
 	s.notifyIndex()
-	return c.Status(fiber.StatusCreated).JSON(r.View(appeals.ViewOfficial, s.cfg.Appeals.Today()))
+	return c.Status(fiber.StatusCreated).JSON(r.View(appeals.AudienceOf(s.actor(c), r), s.cfg.Appeals.Today()))
 }
 
 // apiAppeal serves POST /api/v1/requests/{id}/appeals (the resident; rate-limited): body
@@ -158,7 +158,7 @@ func (s *server) apiDecideAppeal(c *fiber.Ctx) error {
 		return err
 	}
 	s.notifyIndex()
-	return c.JSON(r.View(appeals.ViewOfficial, s.cfg.Appeals.Today()))
+	return c.JSON(r.View(appeals.AudienceOf(s.actor(c), r), s.cfg.Appeals.Today()))
 }
 
 // apiUploadDocument serves POST /api/v1/documents (officers): the body is a PDF (checked by

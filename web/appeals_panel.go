@@ -91,7 +91,7 @@ func (s *server) handlePanelRequest(c *fiber.Ctx) error {
 }
 
 func (s *server) renderPanelRequest(c *fiber.Ctx, status int, r *appeals.Request, a registry.Actor, step string, form *stepForm) error {
-	v := s.newRequestView(r, appeals.ViewOfficial)
+	v := s.newRequestView(r, appeals.AudienceOf(a, r))
 	v.Role = a.Role
 	if form != nil {
 		v.Forms[step] = form

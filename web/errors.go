@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"net/url"
 	"runtime/debug"
 	"strings"
 
@@ -82,7 +83,7 @@ func classify(err error, isRead bool) httpError {
 func (s *server) handleError(c *fiber.Ctx, err error) error {
 	he := classify(err, isRead(c))
 	if he.Status >= 500 {
-		s.logf("web: %s %s: %v", c.Method(), c.OriginalURL(), err)
+		s.logf("web: %s %s: %v", c.Method(), logTarget(c), err)
 	}
 	if he.Fields == nil {
 		he.Fields = map[string]string{}
@@ -126,7 +127,7 @@ func errorTitle(status int) string {
 
 // logPanic logs a recovered panic with its stack; the client gets the generic 500.
 func (s *server) logPanic(c *fiber.Ctx, e any) {
-	s.logf("web: panic in %s %s: %v\n%s", c.Method(), c.OriginalURL(), e, debug.Stack())
+	s.logf("web: panic in %s %s: %v\n%s", c.Method(), logTarget(c), e, debug.Stack())
 }
 
 // isAPI reports whether the request is for the JSON API.
@@ -150,4 +151,23 @@ func invalidParam(format string, args ...any) error {
 // notFound returns an ENOTFOUND error with a Polish message.
 func notFound(format string, args ...any) error {
 	return registry.Errorf(registry.ENOTFOUND, format, args...)
+}
+
+// logTarget is the request's path and query as the log may keep them: the value of
+// ?token= (a resident's private tracking link) is replaced, so a failing request to a
+// private page leaves no working link in the log.
+func logTarget(c *fiber.Ctx) string {
+	args := c.Request().URI().QueryArgs()
+	if args.Len() == 0 {
+		return c.Path()
+	}
+	q := url.Values{}
+	args.VisitAll(func(k, v []byte) {
+		val := string(v)
+		if strings.EqualFold(string(k), "token") {
+			val = "ukryty"
+		}
+		q.Add(string(k), val)
+	})
+	return c.Path() + "?" + q.Encode()
 }

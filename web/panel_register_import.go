@@ -188,7 +188,7 @@ func (s *server) handlePanelImport(c *fiber.Ctx, d *registerDef, op *panelOps) e
 
 // previewRegisterImport reads data with the mapping m as the import does and lays it out in
 // v.Preview (and the rows' problems in v.Errors). Errors: EINVALID (a file that is no table,
-// a header the mapping does not fit) or ETOOLARGE.
+// a header the mapping does not fit: v.Preview then shows the mapping) or ETOOLARGE.
 func (s *server) previewRegisterImport(v *importView, d *registerDef, op *panelOps, co *registry.Company, data []byte, name string, m registry.Mapping) error {
 	t, format, err := registry.ReadTableFile(data, importMaxBytes)
 	if err != nil {
@@ -210,6 +210,8 @@ func (s *server) previewRegisterImport(v *importView, d *registerDef, op *panelO
 		field := imp.ColumnField(col)
 		pr.Fixed = append(pr.Fixed, planFixed{Column: col, Label: importFieldLabel(d, field), Value: importValueLabel(d, field, m.Set[col])})
 	}
+	// The mapping applied is shown even when the header does not fit it (err is then the reason).
+	v.Preview = pr
 	rows, err := op.previewRows(t, m, co)
 	var ie *registry.ImportError
 	switch {
@@ -219,7 +221,6 @@ func (s *server) previewRegisterImport(v *importView, d *registerDef, op *panelO
 		return err
 	}
 	pr.Rows = rows
-	v.Preview = pr
 	return nil
 }
 

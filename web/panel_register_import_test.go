@@ -128,6 +128,17 @@ func TestRegisterImportBadRowCannotBeConfirmed(t *testing.T) {
 	if n := e.countExpenses(t); n != before {
 		t.Fatalf("a bad file stored entries: %d → %d", before, n)
 	}
+
+	// A mapping the header does not fit: the preview shows the mapping and the reason.
+	form := with(expenseImportForm, "map", "Data=spent_on,Kwota=amount_gross,Cel=purpose,Odbiorca=recipient_name,Brak=currency")
+	resp, body = b.sendMultipart(t, e, "/panel/wydatki/import", form, upload{"file", "wydatki.csv", "text/csv", []byte(expenseImportCSV)})
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "w pliku nie ma kolumny „Brak”") || !strings.Contains(body, `id="mapowanie"`) ||
+		!strings.Contains(body, `id="problem-pliku"`) || pendingID.MatchString(body) {
+		t.Errorf("a mapping that does not fit: %d %s", resp.StatusCode, excerpt(body))
+	}
+	if n := e.countExpenses(t); n != before {
+		t.Fatalf("a bad mapping stored entries: %d → %d", before, n)
+	}
 }
 
 // TestRegisterImportMTG previews and confirms the real mtg.csv with its documented mapping

@@ -193,6 +193,70 @@ func ParseMapping(s string) (map[string]string, error) {
 // is wrong it returns an *ImportError listing every problem as line, column and message.
 // Errors: EINVALID for a bad mapping or header; *ImportError.
 func (r *Register[D, P]) ParseTable(t *Table, m Mapping) ([]D, error) {
+	cols, seen, bad := r.resolveHeader(t.Header, m)
+	for _, req := range r.required {
+		if !seen[req] && m.Set[req] == "" && !r.satisfied(req, seen) {
+			bad = append(bad, fmt.Sprintf("brak wymaganej kolumny „%s”", req))
+		}
+	}
+	if len(bad) > 0 {
+		slices.Sort(bad)
+		return nil, Errorf(EINVALID, "Nagłówek pliku: %s.", strings.Join(bad, "; "))
+	}
+	if len(t.Rows) == 0 {
+		return nil, Errorf(EINVALID, "Plik nie zawiera żadnego wpisu (jest tylko wiersz nagłówka).")
+	}
+	ie := &ImportError{}
+	out := make([]D, 0, len(t.Rows))
+	for i, row := range t.Rows {
+		line := i + 2
+		if i < len(t.Lines) {
+			line = t.Lines[i]
+		}
+		out = append(out, r.parseRow(ie, line, cols, row, m.Set))
+	}
+	if ie.total() > 0 {
+		return nil, ie
+	}
+	return out, nil
+}
+
+// ColumnUse is what an import does with one column of the file.
+type ColumnUse struct {
+	Source string // the file's header cell
+	Column string // our column it fills; "" when the column is ignored
+	Field  string // the entry's field(s) it fills, as Validate names them ("a,b" for several)
+}
+
+// ColumnPlan tells, for each column of header, which of our columns the mapping m makes it
+// fill (as ParseTable reads it); a column ParseTable would reject is listed as ignored (the
+// parse reports it).
+func (r *Register[D, P]) ColumnPlan(header []string, m Mapping) []ColumnUse {
+	cols, _, _ := r.resolveHeader(header, m)
+	out := make([]ColumnUse, len(header))
+	for i, h := range header {
+		out[i].Source = h
+		if c := cols[i]; c != nil {
+			out[i].Column, out[i].Field = c.Name, c.Field
+		}
+	}
+	return out
+}
+
+// ColumnField returns the entry's field(s) our column name fills, as Validate names them
+// ("a,b" for several), or "" when the register has no such column.
+func (r *Register[D, P]) ColumnField(name string) string {
+	for _, c := range append(slices.Clone(r.cols), r.extra...) {
+		if c.Name == name && c.Set != nil {
+			return c.Field
+		}
+	}
+	return ""
+}
+
+// resolveHeader finds our column for each header cell under the mapping m (nil: ignored),
+// the columns seen and the problems of the header and the mapping.
+func (r *Register[D, P]) resolveHeader(header []string, m Mapping) ([]*Column[D], map[string]bool, []string) {
 	byName := map[string]*Column[D]{}
 	for i := range r.cols {
 		if r.cols[i].Set != nil {
@@ -222,9 +286,9 @@ func (r *Register[D, P]) ParseTable(t *Table, m Mapping) ([]D, error) {
 			bad = append(bad, fmt.Sprintf("„%s”: nie ma takiej kolumny", dst))
 		}
 	}
-	cols := make([]*Column[D], len(t.Header))
+	cols := make([]*Column[D], len(header))
 	seen := map[string]bool{}
-	for i, h := range t.Header {
+	for i, h := range header {
 		name, mapped := m.Columns[h]
 		if !mapped {
 			name = strings.ToLower(h)
@@ -246,35 +310,11 @@ func (r *Register[D, P]) ParseTable(t *Table, m Mapping) ([]D, error) {
 		cols[i] = byName[name]
 	}
 	for src := range m.Columns {
-		if !slices.Contains(t.Header, src) {
+		if !slices.Contains(header, src) {
 			bad = append(bad, fmt.Sprintf("w pliku nie ma kolumny „%s”", src))
 		}
 	}
-	for _, req := range r.required {
-		if !seen[req] && m.Set[req] == "" && !r.satisfied(req, seen) {
-			bad = append(bad, fmt.Sprintf("brak wymaganej kolumny „%s”", req))
-		}
-	}
-	if len(bad) > 0 {
-		slices.Sort(bad)
-		return nil, Errorf(EINVALID, "Nagłówek pliku: %s.", strings.Join(bad, "; "))
-	}
-	if len(t.Rows) == 0 {
-		return nil, Errorf(EINVALID, "Plik nie zawiera żadnego wpisu (jest tylko wiersz nagłówka).")
-	}
-	ie := &ImportError{}
-	out := make([]D, 0, len(t.Rows))
-	for i, row := range t.Rows {
-		line := i + 2
-		if i < len(t.Lines) {
-			line = t.Lines[i]
-		}
-		out = append(out, r.parseRow(ie, line, cols, row, m.Set))
-	}
-	if ie.total() > 0 {
-		return nil, ie
-	}
-	return out, nil
+	return cols, seen, bad
 }
 
 // satisfied reports whether a required column is filled by an extra column (ads: quarter

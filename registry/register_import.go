@@ -83,6 +83,8 @@ func (r *Register[D, P]) ImportTable(ctx context.Context, a Actor, companyID int
 type TableImporter interface {
 	Kind() string
 	ColumnNames() []string
+	ColumnPlan(header []string, m Mapping) []ColumnUse
+	ColumnField(name string) string
 	ImportTable(ctx context.Context, a Actor, companyID int64, t *Table, m Mapping) (int, error)
 }
 

@@ -208,6 +208,20 @@ func panelRegisterWriteCases() []writeCase {
 			writeCase{"POST", base + "/import", func(t *testing.T, m *matrixEnv, c *matrixClient) *http.Request {
 				return multipartRequest(t, c, base+"/import", with(p.imp, "company", "mpk"), "file", p.tab+".csv", []byte(p.csv))
 			}, roles(http.StatusOK, http.StatusForbidden)},
+			// A confirmation names an upload previewed by the MPK officer in their own session:
+			// only they can confirm it; another account's session finds nothing to confirm.
+			writeCase{"POST", base + "/import/potwierdz", func(t *testing.T, m *matrixEnv, c *matrixClient) *http.Request {
+				owner := m.client(t, asOfficer)
+				if c.token != "" && c.token == m.clients[asOfficer].token {
+					owner = c // the officer confirms in the session that previewed
+				}
+				resp, body := owner.b.do(t, m.testEnv, multipartRequest(t, owner, base+"/import", with(p.imp, "company", "mpk"), "file", p.tab+".csv", []byte(p.csv)))
+				id := pendingID.FindStringSubmatch(body)
+				if resp.StatusCode != 200 || id == nil {
+					t.Fatalf("%s preview for the confirmation: %d", p.tab, resp.StatusCode)
+				}
+				return formRequest(c, base+"/import/potwierdz", url.Values{"id": {id[1]}})
+			}, map[string]int{asPublic: 401, asOfficer: 303, asOther: 409, asSupervisor: 403, asAuditor: 403, asAdmin: 409}},
 		)
 	}
 	return out

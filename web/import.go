@@ -15,6 +15,9 @@ import (
 // importMaxBytes is the largest file the panel import accepts.
 const importMaxBytes = 8 << 20
 
+// contractRegister names the contracts in the pending uploads (the other registers by their tab).
+const contractRegister = "umowy"
+
 // importPreviewRows is how many rows the preview lists (every problem is listed anyway).
 const importPreviewRows = 500
 
@@ -175,7 +178,7 @@ func (s *server) handleImportUpload(c *fiber.Ctx) error {
 		status = fiber.StatusUnprocessableEntity
 	} else {
 		pv.ID = s.imports.put(&pendingImport{userID: a.UserID, session: sessionKey(csrfToken(c)), companyID: co.ID,
-			name: name, data: data, expires: time.Now().Add(pendingImportTTL)}, time.Now())
+			register: contractRegister, name: name, data: data, expires: time.Now().Add(pendingImportTTL)}, time.Now())
 	}
 	return s.renderImport(c, status, v)
 }
@@ -226,7 +229,7 @@ func (s *server) handleImportConfirm(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p := s.imports.take(c.FormValue("id"), a.UserID, sessionKey(csrfToken(c)), time.Now())
+	p := s.imports.take(c.FormValue("id"), contractRegister, a.UserID, sessionKey(csrfToken(c)), time.Now())
 	if p == nil {
 		return registry.Errorf(registry.ECONFLICT, "Ten podgląd importu wygasł albo został już zaimportowany. Wyślij plik ponownie.")
 	}

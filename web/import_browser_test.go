@@ -121,3 +121,80 @@ func TestBrowserPanelImportAndAuditLog(t *testing.T) {
 		t.Errorf("logged: %s", logs)
 	}
 }
+
+// TestBrowserRegisterImportPreview imports expenses with a column mapping in Chromium without
+// JavaScript: a file with a bad row is previewed with the row named and no confirmation, the
+// form keeps the mapping typed, a good file is previewed (nothing saved) and confirmed. Every
+// page is checked with axe-core.
+func TestBrowserRegisterImportPreview(t *testing.T) {
+	e := mustOpenEnv(t, false)
+	e.mustCreateUser(t, "anna", registry.RoleOfficer, "mpk")
+	base := serveEnv(t, e)
+	dir := t.TempDir()
+	good := filepath.Join(dir, "wydatki.csv")
+	bad := filepath.Join(dir, "zle.csv")
+	if err := os.WriteFile(good, []byte(expenseImportCSV), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bad, []byte(strings.Replace(expenseImportCSV, "14.03.2026", "32.13.2026", 1)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before := e.countExpenses(t)
+
+	ctx, _ := browsertest.New(t)
+	browsertest.DisableJavaScript(ctx, t)
+	browserSignIn(ctx, t, base, "anna")
+	if status := browsertest.Open(ctx, t, base+"/panel/wydatki/import"); status != http.StatusOK {
+		t.Fatalf("import form: %d", status)
+	}
+	browsertest.RequireNoSeriousViolations(t, ctx, "")
+	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("f-map"), expenseImportForm.Get("map")),
+		chromedp.SendKeys(chromedp.ID("f-set"), expenseImportForm.Get("set"))); err != nil {
+		t.Fatal(err)
+	}
+	send := func(path string) (int64, string) {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.ID("f-file"), []string{path})); err != nil {
+			t.Fatal(err)
+		}
+		resp, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`#formularz-importu button[type="submit"]`)))
+		if err != nil || resp == nil {
+			t.Fatalf("upload: %v", err)
+		}
+		text, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("main")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp.Status, text
+	}
+
+	status, text := send(bad)
+	if status != http.StatusUnprocessableEntity || !strings.Contains(text, "wiersz 3, kolumna spent_on") || !strings.Contains(text, "nic nie zostanie zapisane") ||
+		strings.Contains(text, "Zatwierdź import") {
+		t.Fatalf("bad file: %d %s", status, text)
+	}
+	browsertest.RequireNoSeriousViolations(t, ctx, "")
+	if kept, err := chromedp.Run(ctx, chromedp.Value(chromedp.ID("f-map"))); err != nil || kept != expenseImportForm.Get("map") {
+		t.Fatalf("the form lost the mapping: %q %v", kept, err)
+	}
+
+	status, text = send(good)
+	if status != http.StatusOK || !strings.Contains(text, "Mapowanie kolumn pliku") || !strings.Contains(text, "1 234,56 zł") || !strings.Contains(text, "14.03.2026") {
+		t.Fatalf("good file: %d %s", status, text)
+	}
+	browsertest.RequireNoSeriousViolations(t, ctx, "")
+	if n := e.countExpenses(t); n != before {
+		t.Fatal("the preview saved expenses")
+	}
+	resp, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`#potwierdzenie-importu button[type="submit"]`)))
+	if err != nil || resp == nil || resp.Status != http.StatusOK {
+		t.Fatalf("confirm: %v %v", resp, err)
+	}
+	if text, err = chromedp.Run(ctx, chromedp.Text(chromedp.ID("zaimportowano"))); err != nil || !strings.Contains(text, "2 wpisy") {
+		t.Fatalf("after confirming: %q %v", text, err)
+	}
+	browsertest.RequireNoSeriousViolations(t, ctx, "")
+	if n := e.countExpenses(t); n != before+2 {
+		t.Fatalf("expenses %d → %d", before, n)
+	}
+}

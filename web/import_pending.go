@@ -23,6 +23,9 @@ type pendingImport struct {
 	userID    int64
 	session   string // SHA-256 of the session's CSRF token: the upload is bound to the session
 	companyID int64
+	register  string // the register it is for: "umowy", "wydatki", "reklamy", "rekrutacje"
+	columns   string // the column mapping (their=ours) the preview applied; registers only
+	set       string // the fixed values (ours=value) the preview applied; registers only
 	name      string
 	data      []byte
 	expires   time.Time
@@ -75,13 +78,14 @@ func (ps *pendingImports) put(p *pendingImport, now time.Time) string {
 	return id
 }
 
-// take removes and returns the upload id when it belongs to the user's session and has
-// not expired; otherwise nil (and another session's upload stays).
-func (ps *pendingImports) take(id string, userID int64, session string, now time.Time) *pendingImport {
+// take removes and returns the upload id when it belongs to the user's session and to the
+// register, and has not expired; otherwise nil (and another session's or register's upload
+// stays).
+func (ps *pendingImports) take(id, register string, userID int64, session string, now time.Time) *pendingImport {
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
 	p, ok := ps.m[id]
-	if !ok || p.userID != userID || p.session != session {
+	if !ok || p.userID != userID || p.session != session || p.register != register {
 		return nil
 	}
 	ps.dropLocked(id)

@@ -25,6 +25,9 @@ type panelOps struct {
 	list func(ctx context.Context, a registry.Actor, f registry.EntryFilter) ([]listRow, int, error)
 	// publish publishes a draft.
 	publish func(ctx context.Context, a registry.Actor, id int64) error
+	// previewRows parses a table with a mapping as the import does (nothing is written) and
+	// returns its first rows as the register lists them. Errors: as ParseTable.
+	previewRows func(t *registry.Table, m registry.Mapping, co *registry.Company) ([]previewEntry, error)
 }
 
 // newPanelOps builds the panel operations of a typed register.
@@ -106,6 +109,22 @@ func newPanelOps[D any, P interface {
 			_, err := r().Publish(ctx, a, id)
 			return err
 		},
+		previewRows: func(t *registry.Table, m registry.Mapping, co *registry.Company) ([]previewEntry, error) {
+			items, err := r().ParseTable(t, m)
+			if err != nil {
+				return nil, err
+			}
+			rows := make([]previewEntry, 0, min(len(items), importPreviewRows))
+			for i := range items[:min(len(items), importPreviewRows)] {
+				e := &registry.Entry[D]{EntryMeta: registry.EntryMeta{CompanyID: co.ID, Company: co.Slug, CompanyName: co.Name}, Data: items[i]}
+				line := i + 2
+				if i < len(t.Lines) {
+					line = t.Lines[i]
+				}
+				rows = append(rows, previewEntry{Line: line, listRow: row(e)})
+			}
+			return rows, nil
+		},
 	}
 }
 
@@ -150,7 +169,8 @@ func (s *server) routesPanelRegisters(panel fiber.Router) {
 		panel.Get(base+"/nowy", func(c *fiber.Ctx) error { return s.handlePanelRegisterNew(c, d, op) })
 		panel.Post(base, func(c *fiber.Ctx) error { return s.handlePanelRegisterCreate(c, d, op) })
 		panel.Get(base+"/import", func(c *fiber.Ctx) error { return s.handlePanelImportForm(c, d) })
-		panel.Post(base+"/import", func(c *fiber.Ctx) error { return s.handlePanelImport(c, d) })
+		panel.Post(base+"/import", func(c *fiber.Ctx) error { return s.handlePanelImport(c, d, op) })
+		panel.Post(base+"/import/potwierdz", bodyLimit(4<<10), func(c *fiber.Ctx) error { return s.handlePanelImportConfirm(c, d, op) })
 		panel.Get(base+"/:id", func(c *fiber.Ctx) error { return s.handlePanelRegisterEntry(c, d, op) })
 		panel.Post(base+"/:id/publikacja", func(c *fiber.Ctx) error { return s.handlePanelRegisterPublish(c, d, op) })
 		for _, mode := range []string{"edit", "correct", "amend", "withdraw"} {

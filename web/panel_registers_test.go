@@ -128,8 +128,19 @@ func TestPanelRegisters(t *testing.T) {
 	}
 	csvGood := strings.Replace(csvBad, "dużo", "99,50", 1)
 	resp, body = b.sendMultipart(t, e, "/panel/reklamy/import", form, upload{"file", "reklamy.csv", "text/csv", []byte(csvGood)})
-	if resp.StatusCode != 200 || !strings.Contains(body, "Zaimportowano i opublikowano 2 wpisy") {
-		t.Fatalf("import: %d %s", resp.StatusCode, excerpt(body))
+	pid := pendingID.FindStringSubmatch(body)
+	if resp.StatusCode != 200 || pid == nil || !strings.Contains(body, "Zatwierdź import 2 wpisów") {
+		t.Fatalf("import preview: %d %s", resp.StatusCode, excerpt(body))
+	}
+	if n, _ := e.store.Ads().CountPublic(context.Background()); n != 0 {
+		t.Fatalf("a preview stored %d ads", n)
+	}
+	resp, body = b.send(t, e, "POST", "/panel/reklamy/import/potwierdz", url.Values{"id": {pid[1]}})
+	if resp.StatusCode != 303 || resp.Header.Get("Location") != "/panel/reklamy/import?zaimportowano=2" {
+		t.Fatalf("import confirmation: %d %s", resp.StatusCode, excerpt(body))
+	}
+	if _, body := b.send(t, e, "GET", resp.Header.Get("Location"), nil); !strings.Contains(body, "Zaimportowano i opublikowano 2 wpisy") {
+		t.Fatalf("import result: %s", excerpt(body))
 	}
 	if _, body := e.do(t, "GET", "/reklamy?company=mpk"); !strings.Contains(body, "Kampania zimowa") || !strings.Contains(body, "IV kw. 2025") {
 		t.Errorf("imported ads not listed: %s", excerpt(body))

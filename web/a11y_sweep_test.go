@@ -14,53 +14,13 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"jawnosc/audits"
 	"jawnosc/browsertest"
-	"jawnosc/demo"
 	"jawnosc/registry"
-	"jawnosc/search"
-	"jawnosc/web"
 )
 
 // mustOpenSweep opens the app over the whole demo data set as `serve --demo` fills it: the
 // registers (browserDemoContracts contracts), the information requests and the audit reports.
-func mustOpenSweep(tb testing.TB) *testEnv {
-	tb.Helper()
-	ctx := context.Background()
-	dir := tb.TempDir()
-	s, err := registry.Open(filepath.Join(dir, "jawnosc.db"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { s.Close() })
-	if err := demo.Load(ctx, s, browserDemoContracts, nil); err != nil {
-		tb.Fatal(err)
-	}
-	au, err := audits.Open(ctx, s, dir)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := demo.LoadAudits(ctx, au, au.Today()); err != nil {
-		tb.Fatal(err)
-	}
-	if _, err := au.CatchUp(ctx); err != nil {
-		tb.Fatal(err)
-	}
-	ix, err := search.Open(filepath.Join(dir, "index"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { ix.Close() })
-	if _, err := search.NewIndexer(ix, search.StoreSource{Store: s}, nil).CatchUp(ctx); err != nil {
-		tb.Fatal(err)
-	}
-	e := &testEnv{store: s, index: ix, logs: &logBuffer{}}
-	e.cfg = web.Config{Store: s, Index: ix, Audits: au, Demo: true, City: "Kraków", Logf: e.logs.logf, AttachmentsDir: filepath.Join(dir, "attachments")}
-	if e.app, err = newApp(e.cfg); err != nil {
-		tb.Fatal(err)
-	}
-	return e
-}
+func mustOpenSweep(tb testing.TB) *testEnv { return openDemoEnv(tb, browserDemoContracts, true) }
 
 // sweeper walks pages in one Chromium tab and checks each the same way.
 type sweeper struct {

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"jawnosc/audits"
 	"jawnosc/demo"
 	"jawnosc/registry"
 	"jawnosc/search"
@@ -16,7 +17,11 @@ import (
 )
 
 // mustOpenDemo opens the app over the demo data set of n contracts.
-func mustOpenDemo(tb testing.TB, n int) *testEnv {
+func mustOpenDemo(tb testing.TB, n int) *testEnv { return openDemoEnv(tb, n, false) }
+
+// openDemoEnv opens the app over the demo data set of n contracts and, withAudits, the demo
+// audit reports with their signals computed (the whole set `serve --demo` fills).
+func openDemoEnv(tb testing.TB, n int, withAudits bool) *testEnv {
 	tb.Helper()
 	ctx := context.Background()
 	dir := tb.TempDir()
@@ -28,6 +33,18 @@ func mustOpenDemo(tb testing.TB, n int) *testEnv {
 	if err := demo.Load(ctx, s, n, nil); err != nil {
 		tb.Fatal(err)
 	}
+	var au *audits.Store
+	if withAudits {
+		if au, err = audits.Open(ctx, s, dir); err != nil {
+			tb.Fatal(err)
+		}
+		if err := demo.LoadAudits(ctx, au, au.Today()); err != nil {
+			tb.Fatal(err)
+		}
+		if _, err := au.CatchUp(ctx); err != nil {
+			tb.Fatal(err)
+		}
+	}
 	ix, err := search.Open(filepath.Join(dir, "index"))
 	if err != nil {
 		tb.Fatal(err)
@@ -37,7 +54,11 @@ func mustOpenDemo(tb testing.TB, n int) *testEnv {
 		tb.Fatal(err)
 	}
 	e := &testEnv{store: s, index: ix, logs: &logBuffer{}}
-	if e.app, err = newApp(web.Config{Store: s, Index: ix, Demo: true, City: "Kraków", Logf: e.logs.logf, AttachmentsDir: filepath.Join(dir, "attachments")}); err != nil {
+	e.cfg = web.Config{Store: s, Index: ix, Demo: true, City: "Kraków", Logf: e.logs.logf, AttachmentsDir: filepath.Join(dir, "attachments")}
+	if au != nil {
+		e.cfg.Audits = au
+	}
+	if e.app, err = newApp(e.cfg); err != nil {
 		tb.Fatal(err)
 	}
 	return e

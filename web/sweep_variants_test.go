@@ -22,7 +22,7 @@ var pathJunk = []string{
 	"0", "-1", "99999999999999999999", "9223372036854775807", "-9223372036854775808", "1.5", "1e3", "0x1f", "abc",
 	"%00", "%C3%28", "%FF%FE", "%E2%80%AE", "%zz", "%", "%25", "%20", "1%0A2", "%2E%2E", "..%2F..%2Fetc%2Fpasswd",
 	"..%252F..%252Fetc%252Fpasswd", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "'%20OR%201=1--",
-	"za%C5%BC%C3%B3%C5%82%C4%87-g%C4%99%C5%9Bl%C4%85-ja%C5%BA%C5%84", "%C5%81%C3%B3d%C5%BA.pdf", longJunk,
+	"za%C5%BC%C3%B3%C5%82%C4%87-g%C4%99%C5%9Bl%C4%85-ja%C5%BA%C5%84", "%C5%81%C3%B3d%C5%BA.pdf", "%F0%9F%98%80", longJunk,
 }
 
 // pathSuffixes are appended to the path of every route (by the role that sweeps it in full):
@@ -42,13 +42,13 @@ var queryNames = []string{
 var queryJunk = []string{"-1", "99999999999999999999", "abc%C3%28%00", longJunk}
 
 // queryAllJunk are the values all query parameters get at once.
-var queryAllJunk = []string{"0", "1e9", "%zz", "%FF", "2026-02-30", "31.02.2026", "%3Cscript%3E", "za%C5%BC%C3%B3%C5%82%C4%87", "..%2F..%2Fetc%2Fpasswd", "1,2,,-3,abc"}
+var queryAllJunk = []string{"0", "1e9", "%zz", "%FF", "%F0%9F%98%80%F0%9D%95%8F", "2026-02-30", "31.02.2026", "%3Cscript%3E", "za%C5%BC%C3%B3%C5%82%C4%87", "..%2F..%2Fetc%2Fpasswd", "1,2,,-3,abc"}
 
 // searchJunk is malformed search syntax for q.
 var searchJunk = []string{
 	"(", ")", "%22", "%22unterminated", "a:b:c", "*", "?", "~", "~~~2", "%2B-", "/[/", "/(/", "field:", ":", "^", "%5C", "%5C%5C%5C",
 	"a^99999999999", "a~99999999999", "%2Bsubject:x%20-company:%22", "subject:/.*/", "*%3A*", "value_net:%3E-1", "signed_on:%3E%3D2026",
-	"%7B%7D", "[1%20TO]", "AND%20OR%20NOT", "NOT", "%26%26%7C%7C", strings.Repeat("(", 500), strings.Repeat("a%20", 600), "%E2%80%AE%C5%82%C3%B3d%C5%BA",
+	"%7B%7D", "[1%20TO]", "AND%20OR%20NOT", "NOT", "%26%26%7C%7C", strings.Repeat("(", 500), strings.Repeat("a%20", 600), "%E2%80%AE%C5%82%C3%B3d%C5%BA", "%F0%9F%98%80~2", "%F0%9D%95%8F*",
 }
 
 // rawQueries are whole malformed query strings.

@@ -55,6 +55,7 @@ func New(m Meta) *Doc {
 	f.AddUTF8FontFromBytes(family, "B", fontBold)
 	f.SetMargins(margin, margin+6, margin)
 	f.SetAutoPageBreak(true, margin+4)
+	m.Title, m.Author, m.Footer = drawable(m.Title), drawable(m.Author), drawable(m.Footer)
 	f.SetTitle(m.Title, true)
 	f.SetAuthor(m.Author, true)
 	f.SetCreator("Jawność", true)
@@ -89,6 +90,7 @@ func New(m Meta) *Doc {
 
 // Title prints the document's main heading.
 func (d *Doc) Title(text string) {
+	text = drawable(text)
 	d.f.SetFont(family, "B", 15)
 	d.f.MultiCell(0, 7, text, "", "L", false)
 	d.f.Ln(2)
@@ -96,6 +98,7 @@ func (d *Doc) Title(text string) {
 
 // Heading prints a section heading, moving to a new page when fewer than three lines fit.
 func (d *Doc) Heading(text string) {
+	text = drawable(text)
 	d.ensure(3 * lineHeight * 2)
 	d.f.Ln(2)
 	d.f.SetFont(family, "B", 11.5)
@@ -105,6 +108,7 @@ func (d *Doc) Heading(text string) {
 
 // Para prints a paragraph of running text; blank lines in text separate paragraphs.
 func (d *Doc) Para(text string) {
+	text = drawable(text)
 	d.f.SetFont(family, "", 10)
 	for i, p := range strings.Split(strings.TrimSpace(text), "\n\n") {
 		if i > 0 {
@@ -117,6 +121,7 @@ func (d *Doc) Para(text string) {
 
 // Small prints a note in a smaller, grey type (e.g. how a figure was computed).
 func (d *Doc) Small(text string) {
+	text = drawable(text)
 	d.f.SetFont(family, "", 8.5)
 	d.f.SetTextColor(70, 70, 70)
 	d.f.MultiCell(0, 4.4, text, "", "L", false)
@@ -134,6 +139,7 @@ func (d *Doc) Fields(fields []Field) {
 	labelW := 52.0
 	valueW := pageWidth - 2*margin - labelW
 	for _, fl := range fields {
+		fl.Label, fl.Value = drawable(fl.Label), drawable(fl.Value)
 		d.f.SetFont(family, "", 10)
 		lines := d.f.SplitText(orDash(fl.Value), valueW)
 		h := float64(len(lines)) * lineHeight
@@ -164,11 +170,16 @@ type Column struct {
 // Table prints rows under a header row; when a row does not fit on the page, the table
 // continues on the next page under a repeated header. Cells wrap.
 func (d *Doc) Table(cols []Column, rows [][]string) {
+	cols = append([]Column(nil), cols...)
+	for i := range cols {
+		cols[i].Header = drawable(cols[i].Header)
+	}
 	widths := columnWidths(cols)
 	d.f.SetFont(family, "B", 8.5)
 	d.ensure(d.rowHeight(widths, headers(cols)) + 2*lineHeight)
 	d.tableHeader(cols, widths)
 	for i, row := range rows {
+		row = drawableRow(row)
 		d.f.SetFont(family, "", 8.5)
 		h := d.rowHeight(widths, row)
 		if d.f.GetY()+h > pageHeight-margin-4 {
@@ -269,6 +280,44 @@ func align(a string) string {
 		return a
 	}
 	return "L"
+}
+
+// replacement is drawn for a character beyond the Basic Multilingual Plane (an emoji, a
+// mathematical letter): gofpdf's Unicode fonts index their glyph widths by 16-bit code
+// points and fail on anything above U+FFFF.
+const replacement = '\uFFFD'
+
+// drawable returns text with every character beyond the Basic Multilingual Plane replaced
+// (invalid UTF-8 reads as U+FFFD already).
+func drawable(text string) string {
+	for _, r := range text {
+		if r > 0xFFFF {
+			return strings.Map(func(r rune) rune {
+				if r > 0xFFFF {
+					return replacement
+				}
+				return r
+			}, text)
+		}
+	}
+	return text
+}
+
+// drawableRow is drawable on every cell of a table row (a copy when one changes).
+func drawableRow(row []string) []string {
+	var out []string
+	for i, c := range row {
+		if dc := drawable(c); dc != c {
+			if out == nil {
+				out = append([]string(nil), row...)
+			}
+			out[i] = dc
+		}
+	}
+	if out == nil {
+		return row
+	}
+	return out
 }
 
 func orDash(s string) string {

@@ -88,6 +88,37 @@ func TestTableRepeatsHeaderAcrossPages(t *testing.T) {
 	}
 }
 
+// TestTextBeyondTheBMP lays out characters above U+FFFF (emoji, mathematical letters) in
+// every kind of text: gofpdf's Unicode fonts cannot index them, so they are drawn as U+FFFD
+// and the rest of the text stays as it was.
+func TestTextBeyondTheBMP(t *testing.T) {
+	const odd = "Umowa 😀 na 𝕏 🧑‍💻"
+	d := pdf.New(pdf.Meta{Title: "Wyciąg " + odd, Author: odd, Footer: odd})
+	d.Title(odd)
+	d.Heading(odd)
+	d.Para(odd + "\n\n" + odd)
+	d.Small(odd)
+	d.Fields([]pdf.Field{{Label: odd, Value: odd}})
+	row := []string{odd, "Dostawa łożysk", "1 234,56 zł"}
+	d.Table([]pdf.Column{{Header: odd, Width: 2}, {Header: "Przedmiot", Width: 5}, {Header: "Wartość", Width: 2, Align: "R"}}, [][]string{row})
+	body, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if row[0] != odd {
+		t.Errorf("the caller's row was changed: %q", row[0])
+	}
+	text := pdfText(t, body)
+	if n := strings.Count(text, "Umowa \uFFFD na \uFFFD"); n < 7 {
+		t.Errorf("%d texts drawn with U+FFFD in place of the characters beyond U+FFFF:\n%s", n, text)
+	}
+	for _, want := range []string{"Dostawa łożysk", "1 234,56 zł"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, text)
+		}
+	}
+}
+
 func BenchmarkTable500Rows(b *testing.B) {
 	cols := []pdf.Column{{Header: "Numer", Width: 2}, {Header: "Przedmiot", Width: 5}, {Header: "Wartość", Width: 2, Align: "R"}}
 	rows := make([][]string, 500)

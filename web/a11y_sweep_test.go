@@ -18,12 +18,8 @@ import (
 	"jawnosc/registry"
 )
 
-// mustOpenSweep opens the app over the whole demo data set as `serve --demo` fills it: the
-// registers (browserDemoContracts contracts), the information requests and the audit reports.
-func mustOpenSweep(tb testing.TB) *testEnv { return openDemoEnv(tb, browserDemoContracts, true) }
-
-// sweeper walks pages in one Chromium tab and checks each the same way.
-type sweeper struct {
+// pageSweeper walks pages in one Chromium tab and checks each the same way.
+type pageSweeper struct {
 	t       *testing.T
 	ctx     context.Context
 	base    string
@@ -32,7 +28,7 @@ type sweeper struct {
 }
 
 // open navigates to path (relative to the app) and fails the test when the status differs.
-func (sw *sweeper) open(path string, want int64) {
+func (sw *pageSweeper) open(path string, want int64) {
 	sw.t.Helper()
 	if status := browsertest.Open(sw.ctx, sw.t, sw.base+path); status != want {
 		sw.t.Errorf("%s: HTTP %d, want %d", path, status, want)
@@ -40,7 +36,7 @@ func (sw *sweeper) open(path string, want int64) {
 }
 
 // visit opens path, wants want and checks the page.
-func (sw *sweeper) visit(path string, want int64) {
+func (sw *pageSweeper) visit(path string, want int64) {
 	sw.t.Helper()
 	sw.open(path, want)
 	sw.check(path)
@@ -51,7 +47,7 @@ var sweepTags = append(append([]string{}, browsertest.WCAGTags...), browsertest.
 
 // check runs axe-core on the page the tab shows (serious and critical violations fail, others are
 // logged) and checks its keyboard basics: the skip link and the visible focus.
-func (sw *sweeper) check(label string) {
+func (sw *pageSweeper) check(label string) {
 	sw.t.Helper()
 	// One axe-core run with the WCAG 2.0/2.1 A and AA rules and the best practices (heading
 	// order, landmarks): serious and critical violations fail, the others are logged.
@@ -90,7 +86,7 @@ const focusJS = `(() => {
 })()`
 
 // focused returns the focused element.
-func (sw *sweeper) focused() focusInfo {
+func (sw *pageSweeper) focused() focusInfo {
 	sw.t.Helper()
 	f, err := chromedp.Run(sw.ctx, chromedp.Evaluate[focusInfo](focusJS))
 	if err != nil {
@@ -105,7 +101,7 @@ func (f focusInfo) visibleFocus() bool {
 }
 
 // press sends one key to the page.
-func (sw *sweeper) press(key string) {
+func (sw *pageSweeper) press(key string) {
 	sw.t.Helper()
 	if err := chromedp.Do(sw.ctx, chromedp.KeyEvent(key)); err != nil {
 		sw.t.Fatalf("pressing %q: %v", key, err)
@@ -115,7 +111,7 @@ func (sw *sweeper) press(key string) {
 // keyboard checks that the first Tab reaches a visible skip link to the main content, that Enter
 // on it moves the focus into <main>, and that the next Tab lands on a control inside main with a
 // visible focus style.
-func (sw *sweeper) keyboard(label string) {
+func (sw *pageSweeper) keyboard(label string) {
 	sw.t.Helper()
 	// A page reached with a fragment (#…) starts keyboard navigation at it: load it from the top.
 	loc, err := chromedp.Run(sw.ctx, chromedp.Location())
@@ -165,7 +161,7 @@ func (sw *sweeper) keyboard(label string) {
 
 // hrefs returns the paths (with query) of the links matching css on the page the tab shows, in
 // document order, without duplicates.
-func (sw *sweeper) hrefs(css string) []string {
+func (sw *pageSweeper) hrefs(css string) []string {
 	sw.t.Helper()
 	js := fmt.Sprintf(`[...new Set([...document.querySelectorAll(%q)].filter(a => a.origin === location.origin).map(a => a.pathname + a.search))]`, css)
 	out, err := chromedp.Run(sw.ctx, chromedp.Evaluate[[]string](js))
@@ -176,7 +172,7 @@ func (sw *sweeper) hrefs(css string) []string {
 }
 
 // first returns the first link matching css, failing the test when there is none.
-func (sw *sweeper) first(css string) string {
+func (sw *pageSweeper) first(css string) string {
 	sw.t.Helper()
 	l := sw.hrefs(css)
 	if len(l) == 0 {
@@ -187,7 +183,7 @@ func (sw *sweeper) first(css string) string {
 }
 
 // submit clicks a submit button and returns the status of the page it leads to.
-func (sw *sweeper) submit(button string) int64 {
+func (sw *pageSweeper) submit(button string) int64 {
 	sw.t.Helper()
 	resp, err := chromedp.RunResponse(sw.ctx, chromedp.Click(chromedp.CSS(button)))
 	if err != nil {
@@ -237,7 +233,7 @@ const summaryJS = `(() => {
 // with "Błąd: ", the error summary follows the h1, is an alert with the Polish heading and links
 // to every invalid field (which exists, is marked aria-invalid and described by its message);
 // following the first link focuses its field, and Tab from the summary reaches every field.
-func (sw *sweeper) errorSummary(label string) {
+func (sw *pageSweeper) errorSummary(label string) {
 	sw.t.Helper()
 	sw.forms++
 	s, err := chromedp.Run(sw.ctx, chromedp.Evaluate[summaryInfo](summaryJS))
@@ -328,14 +324,16 @@ func describedBy(l summaryLink) bool {
 // style. Each form sent with errors must show the linked error summary.
 func TestAccessibilitySweep(t *testing.T) {
 	started := time.Now()
-	e := mustOpenSweep(t)
+	// The whole demo data set as `serve --demo` fills it: the registers, the information
+	// requests and the audit reports.
+	e := openDemoEnv(t, browserDemoContracts, true)
 	ctx := context.Background()
 	e.mustCreateUser(t, "urzednik.mpk", registry.RoleOfficer, "mpk")
 	e.mustCreateUser(t, "nadzor", registry.RoleSupervisor)
 	e.mustCreateUser(t, "audytor", registry.RoleAuditor)
 	base := serveEnv(t, e)
 	tab, _ := browsertest.New(t)
-	sw := &sweeper{t: t, ctx: tab, base: base}
+	sw := &pageSweeper{t: t, ctx: tab, base: base}
 	setup := time.Since(started)
 
 	// Public pages, with addresses from the routes and the demo data.
@@ -595,7 +593,7 @@ func TestAccessibilitySweep(t *testing.T) {
 
 // panelContract returns the id (as text) of the first of the officer's contracts in a status
 // (draft, published) from the panel's list.
-func (sw *sweeper) panelContract(t *testing.T, status string) string {
+func (sw *pageSweeper) panelContract(t *testing.T, status string) string {
 	t.Helper()
 	sw.open("/panel/umowy?status="+status, http.StatusOK)
 	return strings.TrimPrefix(sw.first(`main table a[href^="/panel/umowy/"]`), "/panel/umowy/")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -15,9 +16,25 @@ const (
 	loginMaxLock      = time.Hour
 )
 
-// dummyHash is checked against when a login does not exist, so that unknown and known
-// logins take the same time to refuse.
-var dummyHash, _ = HashPassword("not-a-real-password-for-timing", DefaultPasswordParams)
+// dummyHashes holds, per cost setting, the hash checked against when a login does not
+// exist, so that unknown and known logins take the same time (and memory) to refuse. Made
+// on first use with the store's own costs: a deployment that changes them keeps unknown
+// and known logins alike, and commands that never sign anyone in pay nothing.
+var dummyHashes sync.Map // PasswordParams → string
+
+// dummyHash returns the timing stand-in hash for the store's password costs.
+func (s *Store) dummyHash() string {
+	p := s.passwordParams()
+	if h, ok := dummyHashes.Load(p); ok {
+		return h.(string)
+	}
+	h, err := HashPassword("not-a-real-password-for-timing", p)
+	if err != nil {
+		return ""
+	}
+	h2, _ := dummyHashes.LoadOrStore(p, h)
+	return h2.(string)
+}
 
 // passwordParams returns the costs of new hashes (tests lower them).
 func (s *Store) passwordParams() PasswordParams {
@@ -186,7 +203,7 @@ func (s *Store) Authenticate(ctx context.Context, login, password string) (Actor
 	err := s.read.QueryRowContext(ctx, `SELECT id, password_hash, role, disabled, failed_logins, locked_until FROM users WHERE login = ?`, login).
 		Scan(&id, &hash, &role, &disabled, &failed, &lockedUntil)
 	if err == sql.ErrNoRows {
-		CheckPassword(dummyHash, password)
+		CheckPassword(s.dummyHash(), password)
 		// What was typed as a login is not kept: it may be a mistyped password.
 		if err := s.inTx(ctx, func(tx *sql.Tx) error {
 			return s.audit(ctx, tx, Actor{Role: RolePublic}, AuditSignInFailed, AuditKindUser, 0, 0, "nieznany login")

@@ -195,3 +195,24 @@ func TestSessionsAndTokens(t *testing.T) {
 		t.Fatalf("disabled user signs in: %v", err)
 	}
 }
+
+// TestUnknownLoginCostsLikeAKnownOne: the stand-in hash an unknown login is checked
+// against has the store's own argon2id costs, so refusing an unknown login takes the time
+// and memory of refusing a known one whatever the deployment sets.
+func TestUnknownLoginCostsLikeAKnownOne(t *testing.T) {
+	s := MustOpenStore(t)
+	s.PasswordParams = cheapPasswords
+	params := func(hash string) string {
+		parts := strings.Split(hash, "$")
+		if len(parts) != 6 {
+			t.Fatalf("hash %q", hash)
+		}
+		return parts[3]
+	}
+	if got := params(registry.DummyHash(s)); got != "m=1024,t=1,p=1" {
+		t.Errorf("stand-in hash costs %s, want the store's m=1024,t=1,p=1", got)
+	}
+	if _, err := s.Authenticate(context.Background(), "ktos.nieznany", "hasło-testowe-123"); err == nil {
+		t.Error("an unknown login signed in")
+	}
+}

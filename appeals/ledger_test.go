@@ -193,3 +193,25 @@ func TestEventLinksBackfill(t *testing.T) {
 		t.Fatalf("an event added behind the service's back: %+v", rep)
 	}
 }
+
+// TestEventRecordStable pins the ledger record of a refusal naming the requester: the record
+// of an event already linked must never change (the redaction rules and the public view of
+// events included), or verification would report every old event as changed. A change here
+// needs a migration that deals with the existing links.
+func TestEventRecordStable(t *testing.T) {
+	e := mustOpen(t, "2026-03-02")
+	r, _ := e.submit(t, false)
+	e.on("2026-03-05")
+	ok(t)(e.svc.Refuse(ctx, e.officer, r.ID, appeals.EventData{Text: "Odmawiamy Pani Annie Kowalskiej (anna.kowalska@example.pl).", Ground: "trade_secret",
+		Holder: "Agencja sp. z o.o.", Officials: officials}))
+	want := map[int64]string{
+		1: `{"company":"mpk","event":{"actor":"wnioskodawca","at":"2026-03-02T11:00:00Z","data":{"subject":"Umowa na reklamę w mediach"},"id":1,"role":"resident","type":"submitted"},"ref":"MPK/UDIP/2026/1","request_id":1}`,
+		2: `{"company":"mpk","event":{"actor":"ewa.mpk","at":"2026-03-05T11:00:00Z","data":{"ground":"trade_secret","holder":"Agencja sp. z o.o.","officials":[{"function":"Prezes Zarządu","name":"Jan Nowak"},{"function":"radca prawny","name":"Maria Lis"}],"text":"Odmawiamy Pani [dane wnioskodawcy] [dane wnioskodawcy] ([dane wnioskodawcy])."},"id":2,"role":"officer","type":"refused"},"ref":"MPK/UDIP/2026/1","request_id":1}`,
+	}
+	for id, w := range want {
+		rec, err := e.svc.LedgerRecord(ctx, id)
+		if err != nil || string(rec) != w {
+			t.Errorf("record of event %d:\n got %s\nwant %s (%v)", id, rec, w, err)
+		}
+	}
+}

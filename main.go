@@ -42,7 +42,7 @@ Commands:
   import   --company SLUG [--map 'their=ours,…'] [--set 'ours=value,…'] expenses|ads|recruitments FILE
                                               import another register, with a column mapping
   reindex                                     rebuild the search index from the database
-  verify   [--no-files]                       recompute the ledger's hash chain and check the stored files' bytes
+  verify   [--no-files]                       recompute the ledger's hash chain and check the stored files' and documents' bytes
   backup   FILE                               write a consistent copy of the database while it runs
   user     add --login L --role R [--company SLUG]... [--name N]
                                               create an account (password from JAWNOSC_PASSWORD or stdin)

@@ -274,7 +274,7 @@ func (s *Service) VerifyDocuments(ctx context.Context, progress func(done, total
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		if progress != nil && rep.Documents%100 == 0 {
+		if progress != nil && rep.Documents%100 == 0 && rep.Documents < total {
 			progress(rep.Documents, total)
 		}
 		var size int64

@@ -42,7 +42,7 @@ Commands:
   import   --company SLUG [--map 'their=ours,…'] [--set 'ours=value,…'] expenses|ads|recruitments FILE
                                               import another register, with a column mapping
   reindex                                     rebuild the search index from the database
-  verify   [--no-files]                       recompute the ledger's hash chain and check the stored files' bytes
+  verify   [--no-files]                       recompute the ledger's hash chain and check the stored files' and documents' bytes
   backup   FILE                               write a consistent copy of the database while it runs
   user     add --login L --role R [--company SLUG]... [--name N]
                                               create an account (password from JAWNOSC_PASSWORD or stdin)
@@ -358,8 +358,9 @@ func runReindex(ctx context.Context, args []string) error {
 }
 
 // runVerify serves `jawnosc verify [--no-files]`: it recomputes the ledger from the database
-// (every published version, attachment and audit PDF) and, unless --no-files, reads every
-// stored file the database names and checks its bytes against the recorded SHA-256. The
+// (every published version, attachment, audit PDF and request event) and, unless --no-files,
+// reads every stored file the database names and every document of information requests (kept
+// in the database) and checks its bytes against the recorded SHA-256. The
 // first problem is printed and the command fails.
 func runVerify(ctx context.Context, args []string, out io.Writer) error {
 	fs, dataDir := flags("verify")
@@ -374,8 +375,13 @@ func runVerify(ctx context.Context, args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	requests, err := appeals.Open(ctx, store)
+	if err != nil {
+		return err
+	}
 	bar := progressBar("verify", os.Stderr)
-	rep, err := store.VerifyLedger(ctx, func(done, total int64) { bar(int(done), int(total)) }, auditStore.LedgerCheckers()...)
+	rep, err := store.VerifyLedger(ctx, func(done, total int64) { bar(int(done), int(total)) },
+		append(auditStore.LedgerCheckers(), requests.LedgerCheckers()...)...)
 	if err != nil {
 		return err
 	}
@@ -410,6 +416,15 @@ func runVerify(ctx context.Context, args []string, out io.Writer) error {
 		return errors.New("file verification failed: a stored file is missing or changed")
 	}
 	fmt.Fprintf(out, "files OK: %d files (%s) match their SHA-256\n", frep.Files, formatBytes(frep.Bytes))
+	drep, err := requests.VerifyDocuments(ctx, progressBar("docs", os.Stderr))
+	if err != nil {
+		return err
+	}
+	if !drep.OK() {
+		fmt.Fprintf(out, "documents BROKEN: %s\n", drep.Problem)
+		return errors.New("document verification failed: a request's document is missing or changed")
+	}
+	fmt.Fprintf(out, "documents OK: %d documents of information requests (%s) match their SHA-256\n", drep.Documents, formatBytes(drep.Bytes))
 	return nil
 }
 

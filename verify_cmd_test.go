@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"jawnosc/appeals"
 	"jawnosc/audits"
 	"jawnosc/pdf"
 	"jawnosc/registry"
@@ -117,5 +118,69 @@ func TestVerifyCommand(t *testing.T) {
 	}
 	if out, err := verify("--no-files"); err == nil || !strings.Contains(out, "ledger BROKEN at link 2: ogniwo 2: załącznik nr 1 wpisu 1 został zmieniony po publikacji") {
 		t.Fatalf("swapped row: %q %v", out, err)
+	}
+}
+
+// TestVerifyCommandRequests runs `jawnosc verify` on a data directory holding an information
+// request answered with a PDF: it passes, then names the document whose BLOB was swapped
+// with plain SQL (--no-files skips the documents) and the answer rewritten in the log.
+func TestVerifyCommandRequests(t *testing.T) {
+	ctx := context.Background()
+	data := t.TempDir()
+	store, err := openStore(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	system := registry.SystemActor("test")
+	co := &registry.Company{Slug: "mpk", Name: "Miejskie Przedsiębiorstwo Komunikacyjne S.A.", ShortName: "MPK"}
+	if err := store.CreateCompany(ctx, system, co); err != nil {
+		t.Fatal(err)
+	}
+	svc, err := appeals.Open(ctx, store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _, err := svc.Submit(ctx, registry.PublicActor, appeals.Submission{Company: "mpk", Subject: "Umowa na reklamę",
+		Text: "Proszę o kopię umowy.", Name: "Anna Kowalska", PublicText: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := svc.StoreDocument(ctx, system, "umowa.pdf", testPDF(t, "Umowa na reklamę"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Answer(ctx, system, r.ID, appeals.EventData{Text: "Przekazujemy umowę.", Answer: appeals.OutcomeDisclosed, Documents: []appeals.Document{doc}}); err != nil {
+		t.Fatal(err)
+	}
+	verify := func(args ...string) (string, error) {
+		var out bytes.Buffer
+		err := runVerify(ctx, append([]string{"--data", data}, args...), &out)
+		return out.String(), err
+	}
+	if out, err := verify(); err != nil || !strings.Contains(out, "ledger OK: 2 links") || !strings.Contains(out, "documents OK: 1 documents") {
+		t.Fatalf("intact: %q %v", out, err)
+	}
+	db := store.DB()
+	if _, err := db.Exec(`DROP TRIGGER ir_documents_no_update`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE ir_documents SET content = ?`, testPDF(t, "Inna umowa")); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := verify(); err == nil || !strings.Contains(out, "documents BROKEN: dokument zmieniony: dokument "+doc.SHA256+" zdarzenia nr 2 wniosku MPK/UDIP/") {
+		t.Fatalf("swapped document: %q %v", out, err)
+	}
+	if out, err := verify("--no-files"); err != nil || !strings.Contains(out, "ledger OK: 2 links") || strings.Contains(out, "documents") {
+		t.Fatalf("--no-files: %q %v", out, err)
+	}
+	if _, err := db.Exec(`DROP TRIGGER ir_events_no_update`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE ir_events SET data = replace(data, 'Przekazujemy', 'Odmawiamy') WHERE id = 2`); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := verify("--no-files"); err == nil || !strings.Contains(out, "ledger BROKEN at link 2: ogniwo 2: rekord request_event nr 2 został zmieniony po publikacji") {
+		t.Fatalf("rewritten answer: %q %v", out, err)
 	}
 }

@@ -31,12 +31,17 @@ type Service struct {
 	BaseURL string
 }
 
-// Open applies the package's migrations to the store's database and returns the service.
+// Open applies the package's migrations to the store's database (linking, once, the events
+// written before they entered the ledger) and returns the service.
 func Open(ctx context.Context, store *registry.Store) (*Service, error) {
 	if err := registry.Migrate(ctx, store.DB(), migrationFS, "migrations", "appeals"); err != nil {
 		return nil, err
 	}
-	return &Service{store: store, db: store.DB(), read: store.ReadDB(), Now: time.Now}, nil
+	s := &Service{store: store, db: store.DB(), read: store.ReadDB(), Now: time.Now}
+	if err := s.backfillLedger(ctx); err != nil {
+		return nil, fmt.Errorf("appeals: ledger: %w", err)
+	}
+	return s, nil
 }
 
 // now returns the current time in UTC.
@@ -176,6 +181,10 @@ func appendEvent(ctx context.Context, tx *sql.Tx, r *Request, ev Event, st *Stat
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO ir_events (id, request_id, type, actor, role, at, data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		ev.ID, r.ID, ev.Type, ev.Actor, ev.Role, fmtTime(ev.At), string(data)); err != nil {
+		return formatError(err)
+	}
+	// the event is public from now on: its public view enters the ledger in this transaction
+	if err := linkEvent(ctx, tx, r, ev, data, now); err != nil {
 		return formatError(err)
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE ir_requests SET stage = ?, outcome = ?, due_on = ?, due_term = ?, paused = ?,

@@ -118,15 +118,23 @@ func (r *Request) View(audience string, today registry.Date) *View {
 	}
 	v.Events = make([]Event, len(r.Events))
 	for i, e := range r.Events {
-		e.Data.Officials = append([]Official(nil), e.Data.Officials...)
-		e.Data.Documents = append([]Document(nil), e.Data.Documents...)
-		if hideResident && residentText(e.Type) {
-			e.Data.Text = ""
-		}
-		e.Data.redact(red)
-		v.Events[i] = e
+		v.Events[i] = viewEvent(e, red, hideResident)
 	}
 	return v
+}
+
+// viewEvent returns a copy of e as an audience sees it: the requester's identity removed by
+// red (nil: nothing removed) and, with hideResident, the texts the resident wrote emptied.
+// The public view of an event depends only on the event and on the request's name, e-mail
+// and public-text choice, which never change: the ledger hashes it (see LedgerRecord).
+func viewEvent(e Event, red *Redactor, hideResident bool) Event {
+	e.Data.Officials = append([]Official(nil), e.Data.Officials...)
+	e.Data.Documents = append([]Document(nil), e.Data.Documents...)
+	if hideResident && residentText(e.Type) {
+		e.Data.Text = ""
+	}
+	e.Data.redact(red)
+	return e
 }
 
 // Court is the route to the administrative court, always shown with its deadline.

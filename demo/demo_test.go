@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"jawnosc/appeals"
 	"jawnosc/demo"
 	"jawnosc/registry"
 )
@@ -352,7 +353,11 @@ func TestLoad(t *testing.T) {
 	if nl == 0 || liquidated[0].SignedOn > "2021-12-31" {
 		t.Fatalf("company in liquidation: %d contracts, newest %+v", nl, liquidated)
 	}
-	rep, err := s.VerifyLedger(ctx, nil)
+	requests, err := appeals.Open(ctx, s) // the demo's requests' events are in the ledger too
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := s.VerifyLedger(ctx, nil, requests.LedgerCheckers()...)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,7 @@ package web
 // ledgerLinkSchema is the JSON Schema of a ledger link.
 var ledgerLinkSchema = map[string]any{"type": "object", "properties": map[string]any{
 	"seq":       map[string]any{"type": "integer"},
-	"entry_id":  map[string]any{"type": "integer", "description": "The register entry; 0 when the link names none (audit PDFs)"},
+	"entry_id":  map[string]any{"type": "integer", "description": "The register entry; 0 when the link names none (audit PDFs, request events)"},
 	"kind":      map[string]any{"type": "string", "description": "The entry's register (contract, expense …); empty when the link names no entry"},
 	"version":   map[string]any{"type": "integer", "description": "The entry's version; 0 for links that are not versions"},
 	"data_hash": map[string]any{"type": "string", "description": "SHA-256 of the canonical JSON of the linked record (the version, or the published file's description)"},
@@ -11,9 +11,10 @@ var ledgerLinkSchema = map[string]any{"type": "object", "properties": map[string
 	"hash": map[string]any{"type": "string", "description": "SHA-256 of \"seq|entry_id|version|data_hash|prev_hash\" for version links; " +
 		"of \"seq|entry_id|version|data_hash|prev_hash|link_kind|ref_id\" for every other kind"},
 	"created_at": map[string]any{"type": "string", "format": "date-time"},
-	"link_kind": map[string]any{"type": "string", "enum": []string{"version", "attachment", "audit_report", "audit_response"},
-		"description": "What the link commits to: a published version of an entry, a contract attachment that became public, an audit report's PDF, the PDF of a company's response or evidence"},
-	"ref_id": map[string]any{"type": "integer", "description": "The attachment's, report's or response's id; 0 for version links"},
+	"link_kind": map[string]any{"type": "string", "enum": []string{"version", "attachment", "audit_report", "audit_response", "request_event"},
+		"description": "What the link commits to: a published version of an entry, a contract attachment that became public, an audit report's PDF, the PDF of a company's response or evidence, " +
+			"an event of an information request (its public view: {request_id, ref, company, event} with event as in GET /api/v1/requests/{id}, attached documents' sha256 and size included)"},
+	"ref_id": map[string]any{"type": "integer", "description": "The attachment's, report's, response's or request event's id; 0 for version links"},
 }}
 
 // apiAreaOpenData describes the open-data routes: OCDS, the ledger and this document.

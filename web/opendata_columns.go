@@ -39,15 +39,15 @@ var contractCSVColumnDocs = []csvColumn{
 // ledgerCSVColumnDocs describes the columns of the ledger CSV.
 var ledgerCSVColumnDocs = []csvColumn{
 	{"seq", "Numer ogniwa: 1, 2, 3, … bez przerw."},
-	{"entry_id", "Identyfikator wpisu, którego wersję (albo załącznik) opublikowano; 0 przy plikach PDF audytów."},
+	{"entry_id", "Identyfikator wpisu, którego wersję (albo załącznik) opublikowano; 0 przy plikach PDF audytów i zdarzeniach wniosków."},
 	{"kind", "Rejestr: contract (umowy) i kolejne rejestry; puste, gdy ogniwo nie dotyczy wpisu."},
 	{"version", "Numer opublikowanej wersji wpisu; 0 w ogniwach plików."},
 	{"data_hash", "SHA-256 kanonicznego JSON-u wersji (treść i metadane) albo opisu pliku (nazwa, rozmiar, SHA-256)."},
 	{"prev_hash", "Skrót poprzedniego ogniwa (dla pierwszego: 64 zera)."},
 	{"hash", "SHA-256 tekstu „seq|entry_id|version|data_hash|prev_hash”; w ogniwach innych niż version na końcu dochodzi „|link_kind|ref_id”."},
 	{"created_at", "Chwila dopisania ogniwa (UTC)."},
-	{"link_kind", "Czego dotyczy ogniwo: version (wersja wpisu), attachment (załącznik umowy), audit_report (PDF raportu z audytu), audit_response (PDF odpowiedzi spółki)."},
-	{"ref_id", "Numer załącznika, raportu albo odpowiedzi; 0 przy wersjach."},
+	{"link_kind", "Czego dotyczy ogniwo: version (wersja wpisu), attachment (załącznik umowy), audit_report (PDF raportu z audytu), audit_response (PDF odpowiedzi spółki), request_event (zdarzenie wniosku o informację publiczną: odpowiedź, odmowa, rozstrzygnięcie … z dokumentami)."},
+	{"ref_id", "Numer załącznika, raportu, odpowiedzi albo zdarzenia wniosku; 0 przy wersjach."},
 }
 
 // metaCSVColumnDocs describes the columns every entry register's CSV starts with.

@@ -25,7 +25,7 @@ while True:
             sys.exit("BŁĄD: ogniwo %d nie wskazuje na poprzednie" % seq)
         parts = "%d|%d|%d|%s|%s" % (link["seq"], link["entry_id"], link["version"], link["data_hash"], link["prev_hash"])
         kind = link.get("link_kind", "version")
-        if kind != "version":  # załącznik, PDF raportu z audytu …: skrót obejmuje też rodzaj i numer rekordu
+        if kind != "version":  # załącznik, PDF raportu z audytu, zdarzenie wniosku …: skrót obejmuje też rodzaj i numer rekordu
             parts += "|%s|%d" % (kind, link["ref_id"])
         kinds[kind] = kinds.get(kind, 0) + 1
         if hashlib.sha256(parts.encode()).hexdigest() != link["hash"]:
@@ -44,6 +44,6 @@ for saved in sys.argv[2:]:
         sys.exit("BŁĄD: ogniwo %s jest inne niż zapisane wcześniej — łańcuch przepisano" % n)
 print("OK: %d ogniw, ostatnie ogniwo %d:%s" % (seq, seq, prev))
 names = {"version": "wersje wpisów", "attachment": "załączniki", "audit_report": "raporty z audytów (PDF)",
-         "audit_response": "odpowiedzi spółek (PDF)"}
+         "audit_response": "odpowiedzi spółek (PDF)", "request_event": "zdarzenia wniosków o informację"}
 if kinds:
     print("w tym: " + ", ".join("%s %d" % (names.get(k, k), n) for k, n in sorted(kinds.items())))

@@ -466,7 +466,52 @@ func TestPrivacySweep(t *testing.T) {
 	if _, body := e.do(t, "GET", "/szukaj?q=Przybylska"); strings.Contains(body, `href="/wnioski/`) {
 		t.Error("the requester's name finds a request")
 	}
+	f.sweepLedgerRecords(t, needles)
 	needles.check(t, "the server log", e.logs.String())
+}
+
+// sweepLedgerRecords reads the public ledger (/api/v1/ledger) and, for every link of a
+// request's event, the record its data_hash commits to: the hash must match, and no record may
+// hold the requester's name, e-mail, private text or a token (a hash of such a record would let
+// anyone confirm a guess of them). Every event of the fixture must have its link.
+func (f *sweepFixture) sweepLedgerRecords(t *testing.T, needles leakNeedles) {
+	t.Helper()
+	ctx := context.Background()
+	var links []map[string]any
+	for next := "/api/v1/ledger"; next != ""; {
+		resp, m := f.jsonReq(t, "GET", next, "", "")
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("GET %s: %d", next, resp.StatusCode)
+		}
+		for _, l := range m["links"].([]any) {
+			links = append(links, l.(map[string]any))
+		}
+		next, _ = m["next"].(string)
+	}
+	records, redacted := 0, false
+	for _, l := range links {
+		if l["link_kind"] != appeals.LinkRequestEvent {
+			continue
+		}
+		id := int64(l["ref_id"].(float64))
+		rec, err := f.svc.LedgerRecord(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if registry.SHA256Hex(rec) != l["data_hash"] {
+			t.Errorf("link %v: the record of event %d does not hash to its data_hash", l["seq"], id)
+		}
+		needles.check(t, fmt.Sprintf("the ledger record of event %d", id), string(rec))
+		redacted = redacted || strings.Contains(string(rec), appeals.Redacted)
+		records++
+	}
+	var events int
+	if err := f.store.ReadDB().QueryRow(`SELECT COUNT(*) FROM ir_events`).Scan(&events); err != nil {
+		t.Fatal(err)
+	}
+	if records != events || !redacted {
+		t.Errorf("%d request_event links for %d events (a redacted text among them: %v)", records, events, redacted)
+	}
 }
 
 // TestPrivacyPanelAndAuditLog: the company's officer sees the requester's name (to answer),

@@ -46,8 +46,8 @@ func (s *Store) LoadContracts(ctx context.Context, a Actor, companyID int64, ite
 // given timestamps, in one transaction: all or nothing. fill hands the contracts to add in
 // order and returns; add answers an error once the load has failed, and fill should then
 // return it. expected is how many contracts fill will hand over (a hint): when the load is
-// at least as large as the contracts already stored, the secondary indexes of the entries
-// and contracts tables are dropped for the load and built again before the commit, inside the same
+// at least as large as the contracts already stored, the secondary indexes of the entries,
+// contracts and ledger tables are dropped for the load and built again before the commit, inside the same
 // transaction, which is much faster than updating them row by row. Crash safety is that of
 // any transaction. Only the system actor may set historical timestamps.
 // Returns EFORBIDDEN, EINVALID (naming the item by its position), ENOTFOUND (company), or
@@ -74,7 +74,7 @@ func (s *Store) BulkLoadContracts(ctx context.Context, a Actor, expected int, fi
 	}
 	var deferred []string
 	if expected > 0 && int64(expected) >= stored {
-		for _, table := range []string{"entries", "contracts"} {
+		for _, table := range []string{"entries", "contracts", "ledger"} {
 			ddl, err := dropIndexes(ctx, tx, table)
 			if err != nil {
 				return formatError(err)

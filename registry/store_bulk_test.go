@@ -34,8 +34,8 @@ func TestBulkLoadContractsAcrossCompanies(t *testing.T) {
 	s := MustOpenStore(t)
 	arm, mpk := MustCreateCompany(t, s, "arm"), MustCreateCompany(t, s, "mpk")
 	before := indexNames(t, s)
-	if !slices.Contains(before, "contracts_public_value") || !slices.Contains(before, "entries_published") {
-		t.Fatalf("indexes of migration 002 missing: %v", before)
+	if !slices.Contains(before, "contracts_public_value") || !slices.Contains(before, "entries_published") || !slices.Contains(before, "ledger_entry_version") {
+		t.Fatalf("indexes of migrations 002 and 007 missing: %v", before)
 	}
 	at := time.Date(2025, 5, 6, 10, 0, 0, 0, time.UTC)
 	item := func(subject string, days int) registry.BulkContract {

@@ -3,6 +3,7 @@ package registry
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 )
 
@@ -147,7 +148,19 @@ func (s *Store) VerifyLedger(ctx context.Context, progress func(done, total int6
 	if progress != nil {
 		progress(rep.Links, total)
 	}
-	// Every public record must be in the chain: a row added behind the store's back is not.
+	// Every public record must be in the chain: a row added behind the store's back is not,
+	// nor one whose link was deleted (the end of the chain cut off still chains correctly).
+	var vEntry, vVersion int64
+	err = s.read.QueryRowContext(ctx, `SELECT v.entry_id, v.version FROM entry_versions v WHERE v.published = 1
+		AND NOT EXISTS (SELECT 1 FROM ledger l WHERE l.entry_id = v.entry_id AND l.version = v.version AND l.link_kind = 'version')
+		ORDER BY v.entry_id, v.version LIMIT 1`).Scan(&vEntry, &vVersion)
+	switch {
+	case err == nil:
+		rep.Problem = fmt.Sprintf("wersja %d wpisu %d jest opublikowana, ale nie ma ogniwa w łańcuchu", vVersion, vEntry)
+		return rep, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return nil, formatError(err)
+	}
 	unlinked, err := queryAttachments(ctx, s.read, unlinkedAttachments+` LIMIT 1`)
 	if err != nil {
 		return nil, formatError(err)

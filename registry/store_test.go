@@ -2,6 +2,7 @@ package registry_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -226,6 +227,37 @@ func TestVerifyFindsTamperedVersion(t *testing.T) {
 	}
 	if rep.BrokenAt != 2 || !strings.Contains(rep.Problem, "zmieniona po publikacji") {
 		t.Fatalf("verify after tampering: %+v", rep)
+	}
+}
+
+// TestVerifyFindsCutOffChain: deleting the last links leaves a chain that still chains
+// correctly; verify reports the published version that lost its link.
+func TestVerifyFindsCutOffChain(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpenStore(t)
+	co := MustCreateCompany(t, s, "mpk")
+	var last int64
+	for i := 0; i < 3; i++ {
+		c, err := s.CreateContract(ctx, system, co.ID, SampleContract("Dostawa szyn tramwajowych"), true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		last = c.ID
+	}
+	db := s.DB()
+	if _, err := db.Exec(`DROP TRIGGER ledger_append_only_delete`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`DELETE FROM ledger WHERE seq = (SELECT MAX(seq) FROM ledger)`); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := s.VerifyLedger(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("wersja 1 wpisu %d jest opublikowana, ale nie ma ogniwa w łańcuchu", last)
+	if rep.OK() || rep.Links != 2 || rep.Problem != want {
+		t.Fatalf("verify of a cut-off chain: %+v, want problem %q", rep, want)
 	}
 }
 

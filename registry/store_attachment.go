@@ -122,6 +122,11 @@ func (s *Store) AddAttachment(ctx context.Context, a Actor, kind string, entryID
 			if err := w.attachmentLinks(ctx, []*Attachment{at}, fmtTime(at.CreatedAt)); err != nil {
 				return err
 			}
+			// The entry's public page, its feeds and the ledger changed: the change sequence
+			// names that state (entity tags, the search index re-reading the entry).
+			if err := w.changed(ctx, entryID, kind); err != nil {
+				return err
+			}
 		}
 		return s.audit(ctx, tx, a, AuditAttachmentAdd, AuditKindAttachment, at.ID, m.CompanyID, auditAttachmentDetail(at))
 	})

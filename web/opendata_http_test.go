@@ -3,11 +3,14 @@ package web_test
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"fmt"
 	"io"
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"jawnosc/registry"
 )
 
 // TestEntryPageConditional: a repeated conditional request for an entry page, its API
@@ -75,5 +78,44 @@ func TestCompression(t *testing.T) {
 	_, body := e.do(t, "GET", "/api/v1/export/contracts.csv")
 	if !bytes.HasPrefix([]byte(body), []byte("\uFEFFid;company")) {
 		t.Fatalf("plain CSV starts %q", body[:20])
+	}
+}
+
+// TestAttachmentRevalidates: adding an attachment to a published contract appends a ledger
+// link and changes the contract's page, so a client revalidating the ledger head, the ledger
+// page or the contract gets the new state (200), not 304.
+func TestAttachmentRevalidates(t *testing.T) {
+	e := mustOpenEnv(t, false)
+	paths := []string{"/api/v1/ledger/head", "/api/v1/ledger?per_page=1000", fmt.Sprintf("/umowy/%d", e.bus), fmt.Sprintf("/api/v1/contracts/%d", e.bus)}
+	etags := map[string]string{}
+	for _, p := range paths {
+		resp, _ := e.do(t, "GET", p)
+		if resp.StatusCode != 200 || resp.Header.Get("ETag") == "" {
+			t.Fatalf("%s: %d, ETag %q", p, resp.StatusCode, resp.Header.Get("ETag"))
+		}
+		etags[p] = resp.Header.Get("ETag")
+	}
+	files := registry.Files{Dir: t.TempDir()}
+	sf, err := files.PutPDF(bytes.NewReader(mustPDF(t, "Umowa z załącznikami")), 1<<20, "file")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.store.AddAttachment(context.Background(), system, registry.KindContract, e.bus, registry.NewAttachment{Title: "Umowa", File: sf}); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range paths {
+		req := httptest.NewRequest("GET", p, nil)
+		req.Header.Set("If-None-Match", etags[p])
+		resp, err := e.app.Test(req, -1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != 200 || resp.Header.Get("ETag") == etags[p] {
+			t.Errorf("%s after a new attachment: %d, ETag %q (was %q)", p, resp.StatusCode, resp.Header.Get("ETag"), etags[p])
+		}
+		if p == "/api/v1/ledger/head" && !strings.Contains(string(b), `"link_kind":"attachment"`) {
+			t.Errorf("head is not the attachment's link: %s", b)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -37,7 +38,7 @@ func (s *server) apiLedger(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if done, err := s.conditional(c, "ledger-"+strconv.FormatInt(after, 10)+"-"+strconv.Itoa(perPage)); done || err != nil {
+	if done, err := s.ledgerConditional(c, "ledger-"+strconv.FormatInt(after, 10)+"-"+strconv.Itoa(perPage)); done || err != nil {
 		return err
 	}
 	links, err := s.cfg.Store.FindLedger(c.UserContext(), after, perPage)
@@ -54,7 +55,7 @@ func (s *server) apiLedger(c *fiber.Ctx) error {
 // apiLedgerHead serves GET /api/v1/ledger/head: the last link of the chain (seq 0 and the
 // genesis hash when the ledger is empty).
 func (s *server) apiLedgerHead(c *fiber.Ctx) error {
-	if done, err := s.conditional(c, "ledger-head"); done || err != nil {
+	if done, err := s.ledgerConditional(c, "ledger-head"); done || err != nil {
 		return err
 	}
 	h, err := s.cfg.Store.LedgerHead(c.UserContext())
@@ -62,4 +63,30 @@ func (s *server) apiLedgerHead(c *fiber.Ctx) error {
 		return err
 	}
 	return c.JSON(h)
+}
+
+// ledgerConditional answers 304 when the client's copy of a ledger response is current. The
+// entity tag names the ledger's head link, not the register's change sequence: links are
+// appended without a register change too (files, request events, the backfills of an upgrade).
+func (s *server) ledgerConditional(c *fiber.Ctx, key string) (bool, error) {
+	head, err := s.cfg.Store.LedgerHead(c.UserContext())
+	if err != nil {
+		return false, err
+	}
+	v := validator{ETag: `W/"` + key + "-" + strconv.FormatInt(head.Seq, 10) + `"`, LastModified: linkTime(head.CreatedAt)}
+	if notModified(c, v) {
+		c.Status(fiber.StatusNotModified)
+		c.Response().ResetBody()
+		return true, nil
+	}
+	return false, nil
+}
+
+// linkTime parses a link's created_at (RFC 3339, UTC); zero when empty or malformed.
+func linkTime(v string) time.Time {
+	t, err := time.Parse(time.RFC3339Nano, v)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
 }

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -85,12 +86,27 @@ func TestRedactorCanonicalForms(t *testing.T) {
 		{norm.NFD.String(name), "Pismo do Pani Zdzisławy Przybylskiej-Ćwik."},
 		{name, "Pismo Pani Przy\u00adbylskiej-Ćw\u200bik."},
 		{name, "Pismo Pani Zdzisła\u2060wy."},
+		// left-to-right mark (copy-paste), combining grapheme joiner, invisible separator,
+		// variation selector, a bidirectional override
+		{name, "Pismo Pani Przybyl\u200eskiej-Ćwik."},
+		{name, "Pismo Pani Przybyl\u034fskiej-Ćw\u2063ik."},
+		{name, "Pismo Pani Zdzisła\ufe0fwy \u202ePrzybylskiej\u202c."},
 	} {
 		out := appeals.NewRedactor(tc.requester, "").Text(tc.text)
-		low := strings.ToLower(strings.NewReplacer("\u00ad", "", "\u200b", "", "\u2060", "").Replace(norm.NFC.String(out)))
+		visible := strings.Map(func(r rune) rune {
+			if unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r) || unicode.Is(unicode.Variation_Selector, r) {
+				return -1
+			}
+			return r
+		}, norm.NFC.String(out))
+		low := strings.ToLower(visible)
 		if strings.Contains(low, "przybyl") || strings.Contains(low, "ćwik") || strings.Contains(low, "cwik") || strings.Contains(low, "zdzis") {
 			t.Errorf("requester %q, text %q: %q", tc.requester, tc.text, out)
 		}
+	}
+	// An e-mail address with an invisible character inside is hidden whole, domain included.
+	if out := appeals.NewRedactor("Jan Kowalski", "jan.kowalski@example.pl").Text("Proszę pisać na jan.kowalski\u200e@example.pl."); strings.Contains(out, "example") || strings.Contains(out, "kowalski") {
+		t.Errorf("e-mail with a mark inside: %q", out)
 	}
 }
 

@@ -70,13 +70,28 @@ func (r *Redactor) Text(s string) string {
 	return s
 }
 
-// invisible are format characters that split a word without showing: a name written with
-// one inside would escape the patterns.
-var invisible = strings.NewReplacer("\u00ad", "", "\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "", "\ufeff", "")
+// invisible reports the characters Unicode says a renderer may ignore (its
+// Default_Ignorable_Code_Point property: format characters such as the soft hyphen, zero-width
+// spaces and joiners, bidirectional marks; the combining grapheme joiner; variation
+// selectors): they split a word without showing, so a name written with one inside would
+// escape the patterns.
+func invisible(r rune) bool {
+	return unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r) ||
+		unicode.Is(unicode.Variation_Selector, r)
+}
 
-// canonical returns s in NFC without invisible format characters.
+// canonical returns s in NFC without invisible characters.
 func canonical(s string) string {
-	return invisible.Replace(norm.NFC.String(s))
+	s = norm.NFC.String(s)
+	if strings.IndexFunc(s, invisible) < 0 {
+		return s
+	}
+	return norm.NFC.String(strings.Map(func(r rune) rune {
+		if invisible(r) {
+			return -1
+		}
+		return r
+	}, s))
 }
 
 // folds maps a base Latin letter to the Polish letters that fold to it.

@@ -9,7 +9,8 @@ import (
 )
 
 // AttachmentRecord is what the ledger hashes for an attachment once it is public: the copy
-// the public gets (the redacted one when there is one). The original of a redacted
+// the public gets (the redacted one when there is one) and when it was attached (so the date
+// a page shows cannot be moved). The original of a redacted
 // attachment is not public, so the record holds only a salted commitment to it (Original),
 // never its plain SHA-256: that would let anyone confirm a guess of the hidden content.
 type AttachmentRecord struct {
@@ -21,12 +22,14 @@ type AttachmentRecord struct {
 	SHA256       string `json:"sha256"`
 	Redacted     bool   `json:"redacted"`
 	Original     string `json:"original,omitempty"` // redacted only: OriginalCommitment
+	CreatedAt    string `json:"created_at"`         // when it was attached, as stored (UTC, milliseconds)
 }
 
 // Record returns the attachment's ledger record.
 func (at *Attachment) Record() AttachmentRecord {
 	name, sha, size := at.PublicFile()
-	r := AttachmentRecord{AttachmentID: at.ID, EntryID: at.EntryID, Title: at.Title, FileName: name, Size: size, SHA256: sha, Redacted: at.Redacted()}
+	r := AttachmentRecord{AttachmentID: at.ID, EntryID: at.EntryID, Title: at.Title, FileName: name, Size: size, SHA256: sha,
+		Redacted: at.Redacted(), CreatedAt: fmtTime(at.CreatedAt)}
 	if at.Redacted() {
 		r.Original = at.OriginalCommitment()
 	}

@@ -231,3 +231,24 @@ func TestFilesVerify(t *testing.T) {
 		t.Fatalf("missing file: %+v", rep)
 	}
 }
+
+// TestVerifyFindsBackdatedAttachment: the time an attachment was added is in its ledger
+// record, so moving it (to hide a late filing) breaks its link.
+func TestVerifyFindsBackdatedAttachment(t *testing.T) {
+	ctx := context.Background()
+	e := mustAttachedContract(t)
+	db := e.s.DB()
+	if _, err := db.Exec(`DROP TRIGGER attachments_immutable`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE attachments SET created_at = '2020-01-01T00:00:00.000Z' WHERE id = 1`); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := e.s.VerifyLedger(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.OK() || rep.BrokenAt == 0 || !strings.Contains(rep.Problem, "załącznik nr 1") {
+		t.Fatalf("verify with a backdated attachment: %+v", rep)
+	}
+}

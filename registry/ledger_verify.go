@@ -47,7 +47,7 @@ func (s *Store) VerifyLedger(ctx context.Context, progress func(done, total int6
 	}
 	rows, err := s.read.QueryContext(ctx, `SELECT l.seq, l.entry_id, l.version, l.data_hash, l.prev_hash, l.hash, l.link_kind, l.ref_id,
 		e.kind, co.slug, v.change_kind, v.reason, v.annex_date, v.created_by, v.created_at, v.data, v.published,
-		a.id, a.entry_id, a.title, a.file_name, a.sha256, a.size, a.redacted_file_name, a.redacted_sha256, a.redacted_size, a.original_salt
+		a.id, a.entry_id, a.title, a.file_name, a.sha256, a.size, a.redacted_file_name, a.redacted_sha256, a.redacted_size, a.original_salt, a.created_at
 		FROM ledger l
 		LEFT JOIN entry_versions v ON l.link_kind = 'version' AND v.entry_id = l.entry_id AND v.version = l.version
 		LEFT JOIN entries e ON e.id = l.entry_id
@@ -65,10 +65,10 @@ func (s *Store) VerifyLedger(ctx context.Context, progress func(done, total int6
 		var kind, slug, ck, reason, annex, by, at, data sql.NullString
 		var published sql.NullInt64
 		var atID, atEntry, atSize, atRSize sql.NullInt64
-		var atTitle, atName, atSHA, atRName, atRSHA, atSalt sql.NullString
+		var atTitle, atName, atSHA, atRName, atRSHA, atSalt, atCreated sql.NullString
 		if err := rows.Scan(&l.Seq, &l.EntryID, &l.Version, &l.DataHash, &l.PrevHash, &l.Hash, &l.LinkKind, &l.RefID,
 			&kind, &slug, &ck, &reason, &annex, &by, &at, &data, &published,
-			&atID, &atEntry, &atTitle, &atName, &atSHA, &atSize, &atRName, &atRSHA, &atRSize, &atSalt); err != nil {
+			&atID, &atEntry, &atTitle, &atName, &atSHA, &atSize, &atRName, &atRSHA, &atRSize, &atSalt, &atCreated); err != nil {
 			return nil, formatError(err)
 		}
 		fail := func(format string, args ...any) (*VerifyReport, error) {
@@ -102,7 +102,7 @@ func (s *Store) VerifyLedger(ctx context.Context, progress func(done, total int6
 			}
 			a := &Attachment{ID: atID.Int64, EntryID: atEntry.Int64, Title: atTitle.String, FileName: atName.String,
 				SHA256: atSHA.String, Size: atSize.Int64, RedactedFileName: atRName.String, RedactedSHA256: atRSHA.String,
-				RedactedSize: atRSize.Int64, OriginalSalt: atSalt.String}
+				RedactedSize: atRSize.Int64, OriginalSalt: atSalt.String, CreatedAt: parseTime(atCreated.String)}
 			h, err := a.LedgerHash()
 			if err != nil {
 				return nil, Internal(err)

@@ -9,11 +9,13 @@ import (
 	"jawnosc/registry"
 )
 
-// Ledger link kinds of audits (registry.AppendLedgerLink): the PDF of a report, and the PDF
-// of a company's response or implementation evidence. Both are public once filed.
+// Ledger link kinds of audits (registry.AppendLedgerLink): the PDF of a report, each response
+// or implementation evidence of a company (its text, time and PDF), and each status change of a
+// recommendation (the history the report's public page shows). All are public once written.
 const (
-	LinkReportPDF   = "audit_report"   // ref_id: the report
-	LinkResponsePDF = "audit_response" // ref_id: the response
+	LinkReportPDF = "audit_report"   // ref_id: the report
+	LinkResponse  = "audit_response" // ref_id: the response
+	LinkStatus    = "audit_status"   // ref_id: the status change (audit_status_changes)
 )
 
 // ReportPDFRecord is what the ledger hashes for a report's PDF.
@@ -26,14 +28,32 @@ type ReportPDFRecord struct {
 	Size        int64  `json:"size"`
 }
 
-// ResponsePDFRecord is what the ledger hashes for the PDF of a response or evidence.
-type ResponsePDFRecord struct {
+// ResponseRecord is what the ledger hashes for a response or evidence: what the public page
+// shows of it (text, time posted, the PDF if any: sha256 "" and size 0 without one). Who
+// posted it is not shown publicly and is not in the record.
+type ResponseRecord struct {
 	ResponseID       int64  `json:"response_id"`
 	ReportID         int64  `json:"report_id"`
 	RecommendationID int64  `json:"recommendation_id"` // 0: a response to the whole report
 	Kind             string `json:"kind"`
+	Text             string `json:"text"`
+	PostedAt         string `json:"posted_at"` // as stored (UTC, milliseconds)
 	SHA256           string `json:"sha256"`
 	Size             int64  `json:"size"`
+}
+
+// StatusRecord is what the ledger hashes for a status change of a recommendation, as stored
+// in its append-only history row (the public page shows date, statuses, reason and author).
+type StatusRecord struct {
+	StatusChangeID   int64  `json:"status_change_id"`
+	RecommendationID int64  `json:"recommendation_id"`
+	ReportID         int64  `json:"report_id"`
+	FromStatus       string `json:"from_status"`
+	Status           string `json:"status"`
+	On               string `json:"on"`
+	Reason           string `json:"reason"`
+	ChangedBy        string `json:"changed_by"`
+	CreatedAt        string `json:"created_at"` // as stored (UTC, milliseconds)
 }
 
 // queryer is satisfied by *sql.DB and *sql.Tx.
@@ -63,78 +83,92 @@ func reportPDFRecord(ctx context.Context, q queryer, id int64) (*ReportPDFRecord
 	return r, err
 }
 
-// responsePDFRecord reads a response's record; nil when the response has no PDF.
-func responsePDFRecord(ctx context.Context, q queryer, id int64) (*ResponsePDFRecord, error) {
-	r := &ResponsePDFRecord{}
-	err := q.QueryRowContext(ctx, `SELECT id, report_id, COALESCE(recommendation_id, 0), kind, pdf_sha256, pdf_size
-		FROM audit_responses WHERE id = ?`, id).Scan(&r.ResponseID, &r.ReportID, &r.RecommendationID, &r.Kind, &r.SHA256, &r.Size)
-	if err == sql.ErrNoRows || (err == nil && r.SHA256 == "") {
+// responseRecord reads a response's record; nil when there is no such response.
+func responseRecord(ctx context.Context, q queryer, id int64) (*ResponseRecord, error) {
+	r := &ResponseRecord{}
+	err := q.QueryRowContext(ctx, `SELECT id, report_id, COALESCE(recommendation_id, 0), kind, text, posted_at, pdf_sha256, pdf_size
+		FROM audit_responses WHERE id = ?`, id).Scan(&r.ResponseID, &r.ReportID, &r.RecommendationID, &r.Kind, &r.Text, &r.PostedAt, &r.SHA256, &r.Size)
+	if err == sql.ErrNoRows {
 		return nil, nil
 	}
 	return r, err
 }
 
-// linkReportPDF appends the link of a report's PDF inside tx (the report must have one).
+// statusRecord reads a status change's record; nil when there is no such change.
+func statusRecord(ctx context.Context, q queryer, id int64) (*StatusRecord, error) {
+	r := &StatusRecord{}
+	err := q.QueryRowContext(ctx, `SELECT c.id, c.recommendation_id, x.report_id, c.from_status, c.to_status, c.changed_on, c.reason, c.changed_by, c.created_at
+		FROM audit_status_changes c JOIN audit_recommendations x ON x.id = c.recommendation_id WHERE c.id = ?`, id).
+		Scan(&r.StatusChangeID, &r.RecommendationID, &r.ReportID, &r.FromStatus, &r.Status, &r.On, &r.Reason, &r.ChangedBy, &r.CreatedAt)
+	if err == sql.ErrNoRows {
+		return nil, nil
+	}
+	return r, err
+}
+
+// appendRecord appends a link of kind for the record rec of row id inside tx (none when rec is nil).
+func appendRecord[T any](ctx context.Context, tx *sql.Tx, kind string, id int64, rec *T, err error, at time.Time) error {
+	if err != nil || rec == nil {
+		return err
+	}
+	h, err := recordHash(rec)
+	if err != nil {
+		return err
+	}
+	_, err = registry.AppendLedgerLink(ctx, tx, kind, 0, id, h, at)
+	return err
+}
+
+// linkReportPDF appends the link of a report's PDF inside tx (when it has one).
 func linkReportPDF(ctx context.Context, tx *sql.Tx, id int64, at time.Time) error {
 	r, err := reportPDFRecord(ctx, tx, id)
-	if err != nil || r == nil {
-		return err
-	}
-	h, err := recordHash(r)
-	if err != nil {
-		return err
-	}
-	_, err = registry.AppendLedgerLink(ctx, tx, LinkReportPDF, 0, id, h, at)
-	return err
+	return appendRecord(ctx, tx, LinkReportPDF, id, r, err, at)
 }
 
-// linkResponsePDF appends the link of a response's PDF inside tx (when it has one).
-func linkResponsePDF(ctx context.Context, tx *sql.Tx, id int64, at time.Time) error {
-	r, err := responsePDFRecord(ctx, tx, id)
-	if err != nil || r == nil {
-		return err
-	}
-	h, err := recordHash(r)
-	if err != nil {
-		return err
-	}
-	_, err = registry.AppendLedgerLink(ctx, tx, LinkResponsePDF, 0, id, h, at)
-	return err
+// linkResponse appends the link of a response inside tx.
+func linkResponse(ctx context.Context, tx *sql.Tx, id int64, at time.Time) error {
+	r, err := responseRecord(ctx, tx, id)
+	return appendRecord(ctx, tx, LinkResponse, id, r, err, at)
 }
 
-// Rows whose PDF is public and has no link.
+// linkStatus appends the link of a status change inside tx.
+func linkStatus(ctx context.Context, tx *sql.Tx, id int64, at time.Time) error {
+	r, err := statusRecord(ctx, tx, id)
+	return appendRecord(ctx, tx, LinkStatus, id, r, err, at)
+}
+
+// Public rows with no link.
 const (
 	unlinkedReports   = `SELECT r.id FROM audit_reports r WHERE r.pdf_sha256 != '' AND NOT EXISTS (SELECT 1 FROM ledger l WHERE l.link_kind = 'audit_report' AND l.ref_id = r.id) ORDER BY r.id`
-	unlinkedResponses = `SELECT x.id FROM audit_responses x WHERE x.pdf_sha256 != '' AND NOT EXISTS (SELECT 1 FROM ledger l WHERE l.link_kind = 'audit_response' AND l.ref_id = x.id) ORDER BY x.id`
+	unlinkedResponses = `SELECT x.id FROM audit_responses x WHERE NOT EXISTS (SELECT 1 FROM ledger l WHERE l.link_kind = 'audit_response' AND l.ref_id = x.id) ORDER BY x.id`
+	unlinkedStatuses  = `SELECT c.id FROM audit_status_changes c WHERE NOT EXISTS (SELECT 1 FROM ledger l WHERE l.link_kind = 'audit_status' AND l.ref_id = c.id) ORDER BY c.id`
 )
 
-// LedgerCheckers lets registry.Store.VerifyLedger check the links of audit PDFs.
+// checker is the registry.LinkChecker of kind: record reads a row's record (nil: no such row).
+func checker[T any](s *Store, kind string, record func(context.Context, queryer, int64) (*T, error), missing, unlinked, format string) registry.LinkChecker {
+	return registry.LinkChecker{Kind: kind,
+		Record: func(ctx context.Context, id int64) (int64, string, string, error) {
+			r, err := record(ctx, s.read, id)
+			if err != nil || r == nil {
+				return 0, "", fmt.Sprintf(missing, id), formatError(err)
+			}
+			h, err := recordHash(r)
+			return 0, h, "", err
+		},
+		Unlinked: func(ctx context.Context) (string, error) {
+			return s.firstUnlinked(ctx, unlinked, format)
+		}}
+}
+
+// LedgerCheckers lets registry.Store.VerifyLedger check the links of audits.
 func (s *Store) LedgerCheckers() []registry.LinkChecker {
 	return []registry.LinkChecker{
-		{Kind: LinkReportPDF,
-			Record: func(ctx context.Context, id int64) (int64, string, string, error) {
-				r, err := reportPDFRecord(ctx, s.read, id)
-				if err != nil || r == nil {
-					return 0, "", fmt.Sprintf("brak raportu z audytu nr %d z plikiem PDF", id), formatError(err)
-				}
-				h, err := recordHash(r)
-				return 0, h, "", err
-			},
-			Unlinked: func(ctx context.Context) (string, error) {
-				return s.firstUnlinked(ctx, unlinkedReports, "plik PDF raportu z audytu nr %d jest publiczny, ale nie ma ogniwa w łańcuchu")
-			}},
-		{Kind: LinkResponsePDF,
-			Record: func(ctx context.Context, id int64) (int64, string, string, error) {
-				r, err := responsePDFRecord(ctx, s.read, id)
-				if err != nil || r == nil {
-					return 0, "", fmt.Sprintf("brak odpowiedzi spółki nr %d z plikiem PDF", id), formatError(err)
-				}
-				h, err := recordHash(r)
-				return 0, h, "", err
-			},
-			Unlinked: func(ctx context.Context) (string, error) {
-				return s.firstUnlinked(ctx, unlinkedResponses, "plik PDF odpowiedzi spółki nr %d jest publiczny, ale nie ma ogniwa w łańcuchu")
-			}},
+		checker(s, LinkReportPDF, reportPDFRecord, "brak raportu z audytu nr %d z plikiem PDF",
+			unlinkedReports, "plik PDF raportu z audytu nr %d jest publiczny, ale nie ma ogniwa w łańcuchu"),
+		checker(s, LinkResponse, responseRecord, "brak odpowiedzi spółki nr %d",
+			unlinkedResponses, "odpowiedź spółki nr %d jest publiczna, ale nie ma ogniwa w łańcuchu"),
+		checker(s, LinkStatus, statusRecord, "brak zmiany statusu zalecenia nr %d",
+			unlinkedStatuses, "zmiana statusu zalecenia nr %d jest publiczna, ale nie ma ogniwa w łańcuchu"),
 	}
 }
 
@@ -178,20 +212,31 @@ func (s *Store) StoredFiles(ctx context.Context) ([]registry.FileRef, error) {
 	return out, nil
 }
 
-// backfillLedger appends the links of the PDFs that were public before they entered the
-// ledger (migration 002 asks for it once through a meta row, removed in the same transaction).
+// backfillKeys are the meta rows by which migrations ask for the links of what was public
+// before it entered the ledger: 002 (report and response PDFs), 003 (every response, and
+// every status change of a recommendation).
+var backfillKeys = []string{"ledger_backfill_audits", "ledger_backfill_audits_003"}
+
+// backfillLedger appends the links of the public rows that have none, once, when a migration
+// asked for it through a meta row (removed in the same transaction).
 func (s *Store) backfillLedger(ctx context.Context) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		var pending string
-		if err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'ledger_backfill_audits'`).Scan(&pending); err == sql.ErrNoRows {
+		pending := false
+		for _, key := range backfillKeys {
+			var v string
+			if err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, key).Scan(&v); err == nil {
+				pending = true
+			} else if err != sql.ErrNoRows {
+				return err
+			}
+		}
+		if !pending {
 			return nil
-		} else if err != nil {
-			return err
 		}
 		for _, k := range []struct {
 			query string
 			link  func(context.Context, *sql.Tx, int64, time.Time) error
-		}{{unlinkedReports, linkReportPDF}, {unlinkedResponses, linkResponsePDF}} {
+		}{{unlinkedReports, linkReportPDF}, {unlinkedResponses, linkResponse}, {unlinkedStatuses, linkStatus}} {
 			ids, err := queryIDs(ctx, tx, k.query)
 			if err != nil {
 				return err
@@ -202,8 +247,12 @@ func (s *Store) backfillLedger(ctx context.Context) error {
 				}
 			}
 		}
-		_, err := tx.ExecContext(ctx, `DELETE FROM meta WHERE key = 'ledger_backfill_audits'`)
-		return err
+		for _, key := range backfillKeys {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM meta WHERE key = ?`, key); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 

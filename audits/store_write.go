@@ -82,7 +82,7 @@ func (s *Store) CreateReport(ctx context.Context, a registry.Actor, in ReportInp
 }
 
 // ChangeStatus changes a recommendation's status on a date with a reason; the change is
-// appended to its history. Only auditors may.
+// appended to its history and enters the ledger in the same transaction. Only auditors may.
 // Errors: EUNAUTHORIZED, EFORBIDDEN, ENOTFOUND, EINVALID (per field).
 func (s *Store) ChangeStatus(ctx context.Context, a registry.Actor, recID int64, in StatusInput) (*Recommendation, error) {
 	if err := requireAuditor(a); err != nil {
@@ -98,8 +98,17 @@ func (s *Store) ChangeStatus(ctx context.Context, a registry.Actor, recID int64,
 		if err := in.Validate(r, s.Today()); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO audit_status_changes (recommendation_id, from_status, to_status, changed_on, reason, changed_by, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, recID, r.Status, in.Status, in.On, in.Reason, a.Login, fmtTime(s.now())); err != nil {
+		res, err := tx.ExecContext(ctx, `INSERT INTO audit_status_changes (recommendation_id, from_status, to_status, changed_on, reason, changed_by, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, recID, r.Status, in.Status, in.On, in.Reason, a.Login, fmtTime(s.now()))
+		if err != nil {
+			return err
+		}
+		// The change is public at once (the report's page shows the history): it enters the ledger with it.
+		changeID, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		if err := linkStatus(ctx, tx, changeID, s.now()); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE audit_recommendations SET status = ?, status_on = ? WHERE id = ?`, in.Status, in.On, recID); err != nil {
@@ -125,7 +134,8 @@ func (s *Store) ChangeStatus(ctx context.Context, a registry.Actor, recID int64,
 	return nil, registry.Errorf(registry.ENOTFOUND, "Nie znaleziono zalecenia.")
 }
 
-// PostResponse adds the company's response to a report (its PDF, if any, enters the ledger).
+// PostResponse adds the company's response to a report; the response (text, time, PDF if any)
+// enters the ledger in the same transaction.
 // Only officers of the report's company may.
 // Errors: EUNAUTHORIZED, EFORBIDDEN, ENOTFOUND, EINVALID, ETOOLARGE.
 func (s *Store) PostResponse(ctx context.Context, a registry.Actor, reportID int64, in ResponseInput) (*Response, error) {
@@ -180,7 +190,7 @@ func (s *Store) postResponse(ctx context.Context, a registry.Actor, reportID int
 		if resp.ID, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		if err := linkResponsePDF(ctx, tx, resp.ID, now); err != nil {
+		if err := linkResponse(ctx, tx, resp.ID, now); err != nil {
 			return err
 		}
 		if err := touchReport(ctx, tx, reportID, now); err != nil {

@@ -46,8 +46,8 @@ var ledgerCSVColumnDocs = []csvColumn{
 	{"prev_hash", "Skrót poprzedniego ogniwa (dla pierwszego: 64 zera)."},
 	{"hash", "SHA-256 tekstu „seq|entry_id|version|data_hash|prev_hash”; w ogniwach innych niż version na końcu dochodzi „|link_kind|ref_id”."},
 	{"created_at", "Chwila dopisania ogniwa (UTC)."},
-	{"link_kind", "Czego dotyczy ogniwo: version (wersja wpisu), attachment (załącznik umowy), audit_report (PDF raportu z audytu), audit_response (PDF odpowiedzi spółki), request_event (zdarzenie wniosku o informację publiczną: odpowiedź, odmowa, rozstrzygnięcie … z dokumentami)."},
-	{"ref_id", "Numer załącznika, raportu, odpowiedzi albo zdarzenia wniosku; 0 przy wersjach."},
+	{"link_kind", "Czego dotyczy ogniwo: version (wersja wpisu), attachment (załącznik umowy), audit_report (PDF raportu z audytu), audit_response (odpowiedź spółki albo dowód wdrożenia zalecenia: treść, chwila, PDF), audit_status (zmiana statusu zalecenia z audytu), request_event (zdarzenie wniosku o informację publiczną: odpowiedź, odmowa, rozstrzygnięcie … z dokumentami)."},
+	{"ref_id", "Numer załącznika, raportu, odpowiedzi, zmiany statusu zalecenia albo zdarzenia wniosku; 0 przy wersjach."},
 }
 
 // metaCSVColumnDocs describes the columns every entry register's CSV starts with.

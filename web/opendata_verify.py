@@ -44,6 +44,7 @@ for saved in sys.argv[2:]:
         sys.exit("BŁĄD: ogniwo %s jest inne niż zapisane wcześniej — łańcuch przepisano" % n)
 print("OK: %d ogniw, ostatnie ogniwo %d:%s" % (seq, seq, prev))
 names = {"version": "wersje wpisów", "attachment": "załączniki", "audit_report": "raporty z audytów (PDF)",
-         "audit_response": "odpowiedzi spółek (PDF)", "request_event": "zdarzenia wniosków o informację"}
+         "audit_response": "odpowiedzi spółek", "audit_status": "zmiany statusu zaleceń z audytów",
+         "request_event": "zdarzenia wniosków o informację"}
 if kinds:
     print("w tym: " + ", ".join("%s %d" % (names.get(k, k), n) for k, n in sorted(kinds.items())))

@@ -3,6 +3,7 @@ package audits_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -43,8 +44,8 @@ func TestAuditPDFLinks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if h, _ := e.reg.LedgerHead(ctx); h.Seq != 1 {
-		t.Fatalf("a report without a PDF entered the ledger: %+v", h)
+	if h, _ := e.reg.LedgerHead(ctx); h.Seq != 3 || h.LinkKind != audits.LinkFiling {
+		t.Fatalf("a report without a PDF got a PDF link: %+v", h)
 	}
 	if later, err = e.st.AttachReportPDF(ctx, auditor, later.ID, reportPDF(t, "Raport końcowy")); err != nil {
 		t.Fatal(err)
@@ -58,22 +59,23 @@ func TestAuditPDFLinks(t *testing.T) {
 		t.Fatal(err)
 	}
 	links, err := e.reg.FindLedger(ctx, 0, 10)
-	if err != nil || len(links) != 4 {
+	if err != nil || len(links) != 6 {
 		t.Fatalf("links: %+v %v", links, err)
 	}
 	for i, w := range []struct {
 		kind string
 		ref  int64
-	}{{audits.LinkReportPDF, withPDF.ID}, {audits.LinkReportPDF, later.ID}, {audits.LinkResponse, plain.ID}, {audits.LinkResponse, resp.ID}} {
+	}{{audits.LinkFiling, withPDF.ID}, {audits.LinkReportPDF, withPDF.ID}, {audits.LinkFiling, later.ID}, {audits.LinkReportPDF, later.ID},
+		{audits.LinkResponse, plain.ID}, {audits.LinkResponse, resp.ID}} {
 		if l := links[i]; l.LinkKind != w.kind || l.RefID != w.ref || l.EntryID != 0 || l.Version != 0 || l.Hash != registry.LinkHashOf(l) {
 			t.Errorf("link %d: %+v, want %s %d", i+1, l, w.kind, w.ref)
 		}
 	}
 	checkers := e.st.LedgerCheckers()
-	if rep, err := e.reg.VerifyLedger(ctx, nil, checkers...); err != nil || !rep.OK() || rep.Links != 4 {
+	if rep, err := e.reg.VerifyLedger(ctx, nil, checkers...); err != nil || !rep.OK() || rep.Links != 6 {
 		t.Fatalf("verify: %+v %v", rep, err)
 	}
-	if rep, _ := e.reg.VerifyLedger(ctx, nil); rep.OK() || !strings.Contains(rep.Problem, `nieznany rodzaj ogniwa "audit_report"`) {
+	if rep, _ := e.reg.VerifyLedger(ctx, nil); rep.OK() || !strings.Contains(rep.Problem, `nieznany rodzaj ogniwa "audit_filing"`) {
 		t.Errorf("verify without the audits' checkers: %+v", rep)
 	}
 	files := registry.Files{Dir: e.st.Files.Dir}
@@ -111,7 +113,7 @@ func TestAuditPDFLinks(t *testing.T) {
 	if _, err := db.Exec(`UPDATE audit_reports SET pdf_sha256 = ?, pdf_size = ? WHERE id = ?`, resp.PDF.SHA256, resp.PDF.Size, later.ID); err != nil {
 		t.Fatal(err)
 	}
-	if rep, err := e.reg.VerifyLedger(ctx, nil, checkers...); err != nil || rep.BrokenAt != 2 || !strings.Contains(rep.Problem, "rekord audit_report nr 2 został zmieniony po publikacji") {
+	if rep, err := e.reg.VerifyLedger(ctx, nil, checkers...); err != nil || rep.BrokenAt != 4 || !strings.Contains(rep.Problem, "rekord audit_report nr 2 został zmieniony po publikacji") {
 		t.Fatalf("swapped report PDF: %+v %v", rep, err)
 	}
 }
@@ -142,7 +144,7 @@ func TestAuditPDFBackfill(t *testing.T) {
 		t.Fatal(err)
 	}
 	rep, err := e.reg.VerifyLedger(ctx, nil, st.LedgerCheckers()...)
-	if err != nil || !rep.OK() || rep.Links != 1 {
+	if err != nil || !rep.OK() || rep.Links != 2 {
 		t.Fatalf("verify after the backfill: %+v %v", rep, err)
 	}
 }
@@ -179,9 +181,10 @@ func TestAuditTextLinks(t *testing.T) {
 		t.Fatalf("status: %+v %v", got, err)
 	}
 	links, err := e.reg.FindLedger(ctx, 0, 10)
-	if err != nil || len(links) != 5 {
+	if err != nil || len(links) != 6 {
 		t.Fatalf("links: %+v %v", links, err)
 	}
+	links = links[1:] // the report as filed (TestAuditFilingLink)
 	var changeIDs []int64
 	rows, err := e.reg.DB().Query(`SELECT id FROM audit_status_changes ORDER BY id`)
 	if err != nil {
@@ -209,7 +212,7 @@ func TestAuditTextLinks(t *testing.T) {
 		t.Errorf("status record: %s, want the hash of %s", links[4].DataHash, b)
 	}
 	checkers := e.st.LedgerCheckers()
-	if v, err := e.reg.VerifyLedger(ctx, nil, checkers...); err != nil || !v.OK() || v.Links != 5 {
+	if v, err := e.reg.VerifyLedger(ctx, nil, checkers...); err != nil || !v.OK() || v.Links != 6 {
 		t.Fatalf("verify: %+v %v", v, err)
 	}
 
@@ -231,13 +234,13 @@ func TestAuditTextLinks(t *testing.T) {
 		problem      string
 	}{
 		{`UPDATE audit_responses SET text = 'Spółka odrzuca zalecenia.' WHERE id = 1`, `UPDATE audit_responses SET text = 'Spółka przyjmuje zalecenia.' WHERE id = 1`,
-			2, "rekord audit_response nr 1 został zmieniony po publikacji"},
+			3, "rekord audit_response nr 1 został zmieniony po publikacji"},
 		{`UPDATE audit_responses SET posted_at = '2026-03-03T09:00:00.000Z' WHERE id = 2`, `UPDATE audit_responses SET posted_at = '2026-03-10T11:00:00.000Z' WHERE id = 2`,
-			3, "rekord audit_response nr 2 został zmieniony po publikacji"},
+			4, "rekord audit_response nr 2 został zmieniony po publikacji"},
 		{`UPDATE audit_status_changes SET changed_on = '2026-03-03' WHERE id = 1`, `UPDATE audit_status_changes SET changed_on = '2026-03-04' WHERE id = 1`,
-			4, "rekord audit_status nr 1 został zmieniony po publikacji"},
+			5, "rekord audit_status nr 1 został zmieniony po publikacji"},
 		{`UPDATE audit_status_changes SET to_status = 'rejected', reason = 'Bez uzasadnienia.' WHERE id = 2`, `UPDATE audit_status_changes SET to_status = 'implemented', reason = 'Plan obowiązuje.' WHERE id = 2`,
-			5, "rekord audit_status nr 2 został zmieniony po publikacji"},
+			6, "rekord audit_status nr 2 został zmieniony po publikacji"},
 	} {
 		if _, err := db.Exec(c.tamper); err != nil {
 			t.Fatal(err)
@@ -251,6 +254,25 @@ func TestAuditTextLinks(t *testing.T) {
 	}
 	if v, err := e.reg.VerifyLedger(ctx, nil, checkers...); err != nil || !v.OK() {
 		t.Fatalf("verify after undoing: %+v %v", v, err)
+	}
+	// The current status is not in the ledger, but it must be the one the history ends with.
+	for _, q := range []string{`UPDATE audit_recommendations SET status = 'rejected' WHERE id = ?`, `UPDATE audit_recommendations SET status_on = '2026-03-12' WHERE id = ?`} {
+		if _, err := db.Exec(q, rec.ID); err != nil {
+			t.Fatal(err)
+		}
+		if v, err := e.reg.VerifyLedger(ctx, nil, checkers...); err != nil || v.OK() || !strings.Contains(v.Problem, fmt.Sprintf("zalecenie nr %d ma inny status lub datę statusu", rec.ID)) {
+			t.Errorf("%s: %+v %v", q, v, err)
+		}
+		if _, err := db.Exec(`UPDATE audit_recommendations SET status = 'implemented', status_on = '2026-03-11' WHERE id = ?`, rec.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Without history: open on the publication date.
+	if _, err := db.Exec(`UPDATE audit_recommendations SET status = 'implemented' WHERE id = ?`, rep.Recommendations[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := e.reg.VerifyLedger(ctx, nil, checkers...); !strings.Contains(v.Problem, fmt.Sprintf("zalecenie nr %d ma inny status", rep.Recommendations[1].ID)) {
+		t.Errorf("a recommendation without history marked implemented: %+v", v)
 	}
 }
 
@@ -280,11 +302,14 @@ func TestAuditTextBackfill(t *testing.T) {
 		VALUES (?, 'open', 'in_progress', '2026-03-06', 'Zmiana sprzed łańcucha.', 'audytor', '2026-03-06T10:00:00.000Z')`, rep.Recommendations[0].ID); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := db.Exec(`UPDATE audit_recommendations SET status = 'in_progress', status_on = '2026-03-06' WHERE id = ?`, rep.Recommendations[0].ID); err != nil {
+		t.Fatal(err)
+	}
 	// The store opening again without the request links nothing.
 	if _, err := audits.Open(ctx, e.reg, e.dir); err != nil {
 		t.Fatal(err)
 	}
-	if h, _ := e.reg.LedgerHead(ctx); h.Seq != 0 {
+	if h, _ := e.reg.LedgerHead(ctx); h.Seq != 1 {
 		t.Fatalf("linked without a request: %+v", h)
 	}
 	if _, err := db.Exec(`INSERT INTO meta (key, value) VALUES ('ledger_backfill_audits_003', '1')`); err != nil {
@@ -295,11 +320,93 @@ func TestAuditTextBackfill(t *testing.T) {
 		t.Fatal(err)
 	}
 	v, err := e.reg.VerifyLedger(ctx, nil, st.LedgerCheckers()...)
-	if err != nil || !v.OK() || v.Links != 2 {
+	if err != nil || !v.OK() || v.Links != 3 {
 		t.Fatalf("verify after the backfill: %+v %v", v, err)
 	}
 	var n int
 	if err := db.QueryRow(`SELECT COUNT(*) FROM meta WHERE key LIKE 'ledger_backfill_audits%'`).Scan(&n); err != nil || n != 0 {
 		t.Fatalf("backfill requests left: %d %v", n, err)
+	}
+}
+
+// TestAuditFilingLink checks that a report enters the ledger as filed (its description,
+// findings and recommendations), that none of it can be changed afterwards while the status
+// still can, and that verification finds a rewritten finding, recommendation or summary.
+func TestAuditFilingLink(t *testing.T) {
+	ctx := context.Background()
+	e := mustOpen(t, warsawNoon(2026, 3, 10))
+	e.company(t, "mpwik")
+	auditor := registry.Actor{UserID: 1, Login: "audytor", Role: registry.RoleAuditor}
+	in := sampleReport("mpwik")
+	in.PDF = nil
+	in.Recommendations = append(in.Recommendations, audits.RecommendationInput{Text: "Szkolić pracowników.", Responsible: "Kadry", DueOn: "2026-09-30"})
+	rep, err := e.st.CreateReport(ctx, auditor, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	links, err := e.reg.FindLedger(ctx, 0, 10)
+	if err != nil || len(links) != 1 || links[0].LinkKind != audits.LinkFiling || links[0].RefID != rep.ID {
+		t.Fatalf("links: %+v %v", links, err)
+	}
+	f1, f2 := rep.Findings[0], rep.Findings[1]
+	r := rep.Recommendations
+	want := audits.FilingRecord{ReportID: rep.ID, Company: "mpwik", Title: in.Title, AuditorKind: in.AuditorKind, Kind: in.Kind,
+		PeriodFrom: "2025-01-01", PeriodTo: "2025-12-31", StartedOn: "2026-01-12", CompletedOn: "2026-02-20", PublishedOn: "2026-03-02", Summary: in.Summary,
+		Findings: []audits.FilingFinding{
+			{FindingID: f1.ID, Position: 1, Title: in.Findings[0].Title, Description: in.Findings[0].Description, Severity: "high"},
+			{FindingID: f2.ID, Position: 2, Title: in.Findings[1].Title, Severity: "medium"}},
+		Recommendations: []audits.FilingRecommendation{
+			{RecommendationID: r[0].ID, FindingID: f1.ID, Position: 1, Text: in.Recommendations[0].Text, Responsible: "Prezes Zarządu", DueOn: "2026-06-30"},
+			{RecommendationID: r[1].ID, FindingID: f2.ID, Position: 2, Text: in.Recommendations[1].Text, Responsible: "Dział Prawny", DueOn: "2026-04-30"},
+			{RecommendationID: r[2].ID, Position: 3, Text: "Szkolić pracowników.", Responsible: "Kadry", DueOn: "2026-09-30"}}}
+	if b, _ := registry.CanonicalJSON(want); links[0].DataHash != registry.SHA256Hex(b) {
+		t.Errorf("filing record: %s, want the hash of %s", links[0].DataHash, b)
+	}
+	checkers := e.st.LedgerCheckers()
+	if v, err := e.reg.VerifyLedger(ctx, nil, checkers...); err != nil || !v.OK() || v.Links != 1 {
+		t.Fatalf("verify: %+v %v", v, err)
+	}
+
+	db := e.reg.DB()
+	for _, q := range []string{`UPDATE audit_reports SET summary = 'Bez uwag.'`, `UPDATE audit_reports SET published_on = '2026-01-01'`,
+		`UPDATE audit_findings SET severity = 'low'`, `DELETE FROM audit_findings`,
+		`UPDATE audit_recommendations SET due_on = '2027-12-31'`, `UPDATE audit_recommendations SET text = 'Inne.'`, `DELETE FROM audit_recommendations`} {
+		if _, err := db.Exec(q); err == nil {
+			t.Errorf("%s: allowed", q)
+		}
+	}
+	// The status and the council's discussion still change.
+	if _, err := e.st.ChangeStatus(ctx, auditor, r[0].ID, audits.StatusInput{Status: audits.StatusInProgress, On: "2026-03-05", Reason: "Plan w przygotowaniu."}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.st.SetCouncil(ctx, auditor, rep.ID, audits.Council{Session: "XX/1/26", Date: "2026-03-09"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, trg := range []string{"audit_reports_filed_immutable", "audit_findings_immutable_update", "audit_findings_immutable_delete", "audit_recommendations_filed_immutable"} {
+		if _, err := db.Exec(`DROP TRIGGER ` + trg); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct{ tamper, undo string }{
+		{`UPDATE audit_findings SET severity = 'low' WHERE position = 1`, `UPDATE audit_findings SET severity = 'high' WHERE position = 1`},
+		{`UPDATE audit_recommendations SET due_on = '2027-06-30' WHERE position = 2`, `UPDATE audit_recommendations SET due_on = '2026-04-30' WHERE position = 2`},
+		{`UPDATE audit_reports SET summary = 'Bez uwag.'`, `UPDATE audit_reports SET summary = '` + in.Summary + `'`},
+	} {
+		if _, err := db.Exec(c.tamper); err != nil {
+			t.Fatal(err)
+		}
+		if v, err := e.reg.VerifyLedger(ctx, nil, checkers...); err != nil || v.BrokenAt != 1 || !strings.Contains(v.Problem, "rekord audit_filing nr 1 został zmieniony po publikacji") {
+			t.Errorf("%s: %+v %v", c.tamper, v, err)
+		}
+		if _, err := db.Exec(c.undo); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A finding added afterwards.
+	if _, err := db.Exec(`INSERT INTO audit_findings (report_id, position, title, severity) VALUES (?, 3, 'Dopisane po publikacji', 'low')`, rep.ID); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := e.reg.VerifyLedger(ctx, nil, checkers...); v.BrokenAt != 1 {
+		t.Errorf("a finding added after filing went unnoticed: %+v", v)
 	}
 }

@@ -69,7 +69,10 @@ func (s *Store) CreateReport(ctx context.Context, a registry.Actor, in ReportInp
 				return err
 			}
 		}
-		// A report is public once filed: its PDF enters the ledger with it.
+		// A report is public once filed: its content, then its PDF, enter the ledger with it.
+		if err := linkFiling(ctx, tx, id, s.now()); err != nil {
+			return err
+		}
 		if err := linkReportPDF(ctx, tx, id, s.now()); err != nil {
 			return err
 		}

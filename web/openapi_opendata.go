@@ -11,8 +11,8 @@ var ledgerLinkSchema = map[string]any{"type": "object", "properties": map[string
 	"hash": map[string]any{"type": "string", "description": "SHA-256 of \"seq|entry_id|version|data_hash|prev_hash\" for version links; " +
 		"of \"seq|entry_id|version|data_hash|prev_hash|link_kind|ref_id\" for every other kind"},
 	"created_at": map[string]any{"type": "string", "format": "date-time"},
-	"link_kind": map[string]any{"type": "string", "enum": []string{"version", "attachment", "audit_report", "audit_response", "audit_status", "request_event"},
-		"description": "What the link commits to: a published version of an entry, a contract attachment that became public, an audit report's PDF, a company's response or evidence ({response_id, report_id, recommendation_id, kind, text, posted_at, sha256, size}; sha256 empty without a PDF), " +
+	"link_kind": map[string]any{"type": "string", "enum": []string{"version", "attachment", "audit_filing", "audit_report", "audit_response", "audit_status", "request_event"},
+		"description": "What the link commits to: a published version of an entry, a contract attachment that became public, an audit report as filed (description, findings, recommendations), an audit report's PDF, a company's response or evidence ({response_id, report_id, recommendation_id, kind, text, posted_at, sha256, size}; sha256 empty without a PDF), " +
 			"a status change of an audit recommendation ({status_change_id, recommendation_id, report_id, from_status, status, on, reason, changed_by, created_at}), " +
 			"an event of an information request (its public view: {request_id, ref, company, event} with event as in GET /api/v1/requests/{id}, attached documents' sha256 and size included)"},
 	"ref_id": map[string]any{"type": "integer", "description": "The attachment's, report's, response's, recommendation status change's or request event's id; 0 for version links"},

@@ -46,7 +46,7 @@ var ledgerCSVColumnDocs = []csvColumn{
 	{"prev_hash", "Skrót poprzedniego ogniwa (dla pierwszego: 64 zera)."},
 	{"hash", "SHA-256 tekstu „seq|entry_id|version|data_hash|prev_hash”; w ogniwach innych niż version na końcu dochodzi „|link_kind|ref_id”."},
 	{"created_at", "Chwila dopisania ogniwa (UTC)."},
-	{"link_kind", "Czego dotyczy ogniwo: version (wersja wpisu), attachment (załącznik umowy), audit_report (PDF raportu z audytu), audit_response (odpowiedź spółki albo dowód wdrożenia zalecenia: treść, chwila, PDF), audit_status (zmiana statusu zalecenia z audytu), request_event (zdarzenie wniosku o informację publiczną: odpowiedź, odmowa, rozstrzygnięcie … z dokumentami)."},
+	{"link_kind", "Czego dotyczy ogniwo: version (wersja wpisu), attachment (załącznik umowy), audit_filing (raport z audytu w chwili złożenia: opis, ustalenia, zalecenia), audit_report (PDF raportu z audytu), audit_response (odpowiedź spółki albo dowód wdrożenia zalecenia: treść, chwila, PDF), audit_status (zmiana statusu zalecenia z audytu), request_event (zdarzenie wniosku o informację publiczną: odpowiedź, odmowa, rozstrzygnięcie … z dokumentami)."},
 	{"ref_id", "Numer załącznika, raportu, odpowiedzi, zmiany statusu zalecenia albo zdarzenia wniosku; 0 przy wersjach."},
 }
 

@@ -43,7 +43,8 @@ for saved in sys.argv[2:]:
     if seen.get(int(n)) != h:
         sys.exit("BŁĄD: ogniwo %s jest inne niż zapisane wcześniej — łańcuch przepisano" % n)
 print("OK: %d ogniw, ostatnie ogniwo %d:%s" % (seq, seq, prev))
-names = {"version": "wersje wpisów", "attachment": "załączniki", "audit_report": "raporty z audytów (PDF)",
+names = {"version": "wersje wpisów", "attachment": "załączniki", "audit_filing": "raporty z audytów",
+         "audit_report": "raporty z audytów (PDF)",
          "audit_response": "odpowiedzi spółek", "audit_status": "zmiany statusu zaleceń z audytów",
          "request_event": "zdarzenia wniosków o informację"}
 if kinds:

@@ -75,7 +75,7 @@ func TestBackupRestore(t *testing.T) {
 	if err := runVerify(ctx, []string{"--data", restored}, &out); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(out.String(), "ledger OK: 1 links") {
+	if !strings.HasPrefix(out.String(), "ledger OK: 2 links") {
 		t.Fatalf("verify: %s", out.String())
 	}
 	st2, err := openStore(restored)

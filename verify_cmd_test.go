@@ -77,7 +77,7 @@ func TestVerifyCommand(t *testing.T) {
 		err := runVerify(ctx, append([]string{"--data", data}, args...), &out)
 		return out.String(), err
 	}
-	if out, err := verify(); err != nil || !strings.Contains(out, "ledger OK: 3 links") || !strings.Contains(out, "files OK: 3 files") {
+	if out, err := verify(); err != nil || !strings.Contains(out, "ledger OK: 4 links") || !strings.Contains(out, "files OK: 3 files") {
 		t.Fatalf("intact: %q %v", out, err)
 	}
 
@@ -93,7 +93,7 @@ func TestVerifyCommand(t *testing.T) {
 	if out, err := verify(); err == nil || !strings.Contains(out, "files BROKEN: plik zmieniony: kopia z wyłączeniami załącznika nr 1 wpisu 1") {
 		t.Fatalf("changed file: %q %v", out, err)
 	}
-	if out, err := verify("--no-files"); err != nil || !strings.Contains(out, "ledger OK: 3 links") || !strings.Contains(out, "files: not checked") {
+	if out, err := verify("--no-files"); err != nil || !strings.Contains(out, "ledger OK: 4 links") || !strings.Contains(out, "files: not checked") {
 		t.Fatalf("--no-files: %q %v", out, err)
 	}
 	// A missing file.

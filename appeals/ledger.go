@@ -48,15 +48,6 @@ func (r eventSubject) record(ev Event) EventRecord {
 	return EventRecord{RequestID: r.id, Ref: r.ref, Company: r.slug, Event: viewEvent(ev, NewRedactor(r.name, r.email), !r.publicText)}
 }
 
-// eventRecordHash is the SHA-256 of the canonical JSON of a record.
-func eventRecordHash(rec EventRecord) (string, error) {
-	b, err := registry.CanonicalJSON(rec)
-	if err != nil {
-		return "", err
-	}
-	return registry.SHA256Hex(b), nil
-}
-
 // storedEvent returns ev as it reads back from ir_events (time to the millisecond, data
 // through its JSON), so the record hashed when it is written is the one verification reads.
 func storedEvent(ev Event, data []byte) (Event, error) {
@@ -74,7 +65,7 @@ func linkEvent(ctx context.Context, tx *sql.Tx, r *Request, ev Event, data []byt
 		return registry.Internal(err)
 	}
 	subj := eventSubject{id: r.ID, ref: r.Ref, slug: r.Company.Slug, publicText: r.PublicText, name: r.Name, email: r.Email}
-	h, err := eventRecordHash(subj.record(stored))
+	h, err := registry.CanonicalHash(subj.record(stored))
 	if err != nil {
 		return registry.Internal(err)
 	}
@@ -131,7 +122,7 @@ func (s *Service) LedgerCheckers() []registry.LinkChecker {
 			if !ok {
 				return 0, "", fmt.Sprintf("brak zdarzenia nr %d wniosku", id), nil
 			}
-			h, err := eventRecordHash(subj.record(ev))
+			h, err := registry.CanonicalHash(subj.record(ev))
 			return 0, h, "", err
 		},
 		Unlinked: func(ctx context.Context) (string, error) {
@@ -191,7 +182,7 @@ func (s *Service) backfillLedger(ctx context.Context) error {
 		if err != nil {
 			return formatError(err)
 		}
-		h, err := eventRecordHash(subj.record(ev))
+		h, err := registry.CanonicalHash(subj.record(ev))
 		if err != nil {
 			return registry.Internal(err)
 		}

@@ -102,15 +102,6 @@ type queryer interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
-// recordHash is the SHA-256 of a record's canonical JSON.
-func recordHash(v any) (string, error) {
-	b, err := registry.CanonicalJSON(v)
-	if err != nil {
-		return "", err
-	}
-	return registry.SHA256Hex(b), nil
-}
-
 // reportPDFRecord reads a report's record; nil when the report has no PDF.
 func reportPDFRecord(ctx context.Context, q queryer, id int64) (*ReportPDFRecord, error) {
 	r := &ReportPDFRecord{}
@@ -194,7 +185,7 @@ func appendRecord[T any](ctx context.Context, tx *sql.Tx, kind string, id int64,
 	if err != nil || rec == nil {
 		return err
 	}
-	h, err := recordHash(rec)
+	h, err := registry.CanonicalHash(rec)
 	if err != nil {
 		return err
 	}
@@ -242,7 +233,7 @@ func checker[T any](s *Store, kind string, record func(context.Context, queryer,
 			if err != nil || r == nil {
 				return 0, "", fmt.Sprintf(missing, id), formatError(err)
 			}
-			h, err := recordHash(r)
+			h, err := registry.CanonicalHash(r)
 			return 0, h, "", err
 		},
 		Unlinked: func(ctx context.Context) (string, error) {

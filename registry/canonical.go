@@ -46,3 +46,12 @@ func SHA256Hex(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
 }
+
+// CanonicalHash is the SHA-256 (hex) of v's canonical JSON: the data hash of a ledger record.
+func CanonicalHash(v any) (string, error) {
+	b, err := CanonicalJSON(v)
+	if err != nil {
+		return "", err
+	}
+	return SHA256Hex(b), nil
+}

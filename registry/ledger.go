@@ -54,6 +54,11 @@ type VersionRecord struct {
 
 // LinkHash computes a link's hash from its parts.
 func LinkHash(seq, entryID int64, version int, dataHash, prevHash string) string {
+	return SHA256Hex([]byte(linkText(seq, entryID, version, dataHash, prevHash)))
+}
+
+// linkText is what a version link's hash is the SHA-256 of: "seq|entry_id|version|data_hash|prev_hash".
+func linkText(seq, entryID int64, version int, dataHash, prevHash string) string {
 	var b strings.Builder
 	b.WriteString(strconv.FormatInt(seq, 10))
 	b.WriteByte('|')
@@ -64,31 +69,18 @@ func LinkHash(seq, entryID int64, version int, dataHash, prevHash string) string
 	b.WriteString(dataHash)
 	b.WriteByte('|')
 	b.WriteString(prevHash)
-	return SHA256Hex([]byte(b.String()))
+	return b.String()
 }
 
 // LinkHashOf computes the hash a link should carry: LinkHash for versions (the formula every
 // link had before there were other kinds, so old chains still verify), and for every other
 // kind the SHA-256 of "seq|entry_id|version|data_hash|prev_hash|link_kind|ref_id".
 func LinkHashOf(l *LedgerLink) string {
-	if l.LinkKind == LinkVersion || l.LinkKind == "" {
-		return LinkHash(l.Seq, l.EntryID, l.Version, l.DataHash, l.PrevHash)
+	text := linkText(l.Seq, l.EntryID, l.Version, l.DataHash, l.PrevHash)
+	if l.LinkKind != LinkVersion && l.LinkKind != "" {
+		text += "|" + l.LinkKind + "|" + strconv.FormatInt(l.RefID, 10)
 	}
-	var b strings.Builder
-	b.WriteString(strconv.FormatInt(l.Seq, 10))
-	b.WriteByte('|')
-	b.WriteString(strconv.FormatInt(l.EntryID, 10))
-	b.WriteByte('|')
-	b.WriteString(strconv.Itoa(l.Version))
-	b.WriteByte('|')
-	b.WriteString(l.DataHash)
-	b.WriteByte('|')
-	b.WriteString(l.PrevHash)
-	b.WriteByte('|')
-	b.WriteString(l.LinkKind)
-	b.WriteByte('|')
-	b.WriteString(strconv.FormatInt(l.RefID, 10))
-	return SHA256Hex([]byte(b.String()))
+	return SHA256Hex([]byte(text))
 }
 
 // RecordHash returns the SHA-256 of the canonical JSON of the record.

@@ -47,13 +47,7 @@ func (at *Attachment) OriginalCommitment() string {
 }
 
 // LedgerHash returns the SHA-256 of the canonical JSON of the attachment's ledger record.
-func (at *Attachment) LedgerHash() (string, error) {
-	b, err := CanonicalJSON(at.Record())
-	if err != nil {
-		return "", err
-	}
-	return SHA256Hex(b), nil
-}
+func (at *Attachment) LedgerHash() (string, error) { return CanonicalHash(at.Record()) }
 
 // newSalt returns 16 random bytes in hex.
 func newSalt() (string, error) {

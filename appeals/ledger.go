@@ -153,10 +153,7 @@ func (s *Service) backfillLedger(ctx context.Context) error {
 		return formatError(err)
 	}
 	defer tx.Rollback()
-	var pending string
-	if err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'ledger_backfill_requests'`).Scan(&pending); err == sql.ErrNoRows {
-		return nil
-	} else if err != nil {
+	if pending, err := registry.TakeBackfillRequest(ctx, tx, "ledger_backfill_requests"); err != nil || !pending {
 		return formatError(err)
 	}
 	rows, err := tx.QueryContext(ctx, unlinkedEvents)
@@ -189,9 +186,6 @@ func (s *Service) backfillLedger(ctx context.Context) error {
 		if _, err := registry.AppendLedgerLink(ctx, tx, LinkRequestEvent, 0, id, h, now); err != nil {
 			return formatError(err)
 		}
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM meta WHERE key = 'ledger_backfill_requests'`); err != nil {
-		return formatError(err)
 	}
 	return formatError(tx.Commit())
 }

@@ -325,17 +325,8 @@ var backfillKeys = []string{"ledger_backfill_audits", "ledger_backfill_audits_00
 // asked for it through a meta row (removed in the same transaction).
 func (s *Store) backfillLedger(ctx context.Context) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		pending := false
-		for _, key := range backfillKeys {
-			var v string
-			if err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, key).Scan(&v); err == nil {
-				pending = true
-			} else if err != sql.ErrNoRows {
-				return err
-			}
-		}
-		if !pending {
-			return nil
+		if pending, err := registry.TakeBackfillRequest(ctx, tx, backfillKeys...); err != nil || !pending {
+			return err
 		}
 		for _, k := range []struct {
 			query string
@@ -349,11 +340,6 @@ func (s *Store) backfillLedger(ctx context.Context) error {
 				if err := k.link(ctx, tx, id, s.now()); err != nil {
 					return err
 				}
-			}
-		}
-		for _, key := range backfillKeys {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM meta WHERE key = ?`, key); err != nil {
-				return err
 			}
 		}
 		return nil

@@ -171,3 +171,23 @@ func AppendLedgerLink(ctx context.Context, tx *sql.Tx, linkKind string, entryID,
 	}
 	return l, nil
 }
+
+// TakeBackfillRequest reports whether a migration asked, through one of the meta rows keys,
+// for the links of records that were public before they entered the ledger, and removes those
+// rows inside tx. The caller appends the links in the same transaction, so a backfill runs
+// exactly once (or not at all, when the transaction fails).
+func TakeBackfillRequest(ctx context.Context, tx *sql.Tx, keys ...string) (bool, error) {
+	pending := false
+	for _, key := range keys {
+		res, err := tx.ExecContext(ctx, `DELETE FROM meta WHERE key = ?`, key)
+		if err != nil {
+			return false, err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return false, err
+		} else if n > 0 {
+			pending = true
+		}
+	}
+	return pending, nil
+}

@@ -3,7 +3,6 @@ package registry
 import (
 	"context"
 	"crypto/rand"
-	"database/sql"
 	"encoding/hex"
 	"strconv"
 )
@@ -109,10 +108,7 @@ func (s *Store) backfillAttachmentLinks(ctx context.Context) error {
 		return err
 	}
 	defer tx.Rollback()
-	var pending string
-	if err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'ledger_backfill_attachments'`).Scan(&pending); err == sql.ErrNoRows {
-		return nil
-	} else if err != nil {
+	if pending, err := TakeBackfillRequest(ctx, tx, "ledger_backfill_attachments"); err != nil || !pending {
 		return err
 	}
 	ats, err := queryAttachments(ctx, tx, unlinkedAttachments)
@@ -124,9 +120,6 @@ func (s *Store) backfillAttachmentLinks(ctx context.Context) error {
 		return err
 	}
 	if err := w.attachmentLinks(ctx, ats, fmtTime(s.now())); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM meta WHERE key = 'ledger_backfill_attachments'`); err != nil {
 		return err
 	}
 	return tx.Commit()

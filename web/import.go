@@ -2,10 +2,8 @@ package web
 
 import (
 	"errors"
-	"io"
 	"strconv"
 	"time"
-	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -146,18 +144,9 @@ func (s *server) handleImportUpload(c *fiber.Ctx) error {
 	if len(v.Errors) > 0 {
 		return s.renderImport(c, fiber.StatusUnprocessableEntity, v)
 	}
-	f, err := fh.Open()
+	data, name, err := readImportUpload(fh)
 	if err != nil {
 		return registry.Internal(err)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, importMaxBytes+1))
-	f.Close()
-	if err != nil {
-		return registry.Internal(err)
-	}
-	name := fh.Filename
-	if !utf8.ValidString(name) || utf8.RuneCountInString(name) > 100 {
-		name = "plik"
 	}
 	pv, err := s.previewImport(data, name, co)
 	if err != nil {

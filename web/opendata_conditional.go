@@ -68,10 +68,16 @@ func (s *server) conditional(c *fiber.Ctx, key string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if notModified(c, v) {
-		c.Status(fiber.StatusNotModified)
-		c.Response().ResetBody()
-		return true, nil
+	return answerNotModified(c, v), nil
+}
+
+// answerNotModified answers 304 with no body when the client's copy is current under v
+// (see notModified) and reports whether it did.
+func answerNotModified(c *fiber.Ctx, v validator) bool {
+	if !notModified(c, v) {
+		return false
 	}
-	return false, nil
+	c.Status(fiber.StatusNotModified)
+	c.Response().ResetBody()
+	return true
 }

@@ -74,12 +74,7 @@ func (s *server) ledgerConditional(c *fiber.Ctx, key string) (bool, error) {
 		return false, err
 	}
 	v := validator{ETag: `W/"` + key + "-" + strconv.FormatInt(head.Seq, 10) + `"`, LastModified: linkTime(head.CreatedAt)}
-	if notModified(c, v) {
-		c.Status(fiber.StatusNotModified)
-		c.Response().ResetBody()
-		return true, nil
-	}
-	return false, nil
+	return answerNotModified(c, v), nil
 }
 
 // linkTime parses a link's created_at (RFC 3339, UTC); zero when empty or malformed.

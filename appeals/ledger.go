@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"sync"
 	"time"
 
 	"jawnosc/registry"
@@ -45,7 +46,29 @@ type eventSubject struct {
 
 // record returns the ledger record of ev, an event of the request as it is stored.
 func (r eventSubject) record(ev Event) EventRecord {
-	return EventRecord{RequestID: r.id, Ref: r.ref, Company: r.slug, Event: viewEvent(ev, NewRedactor(r.name, r.email), !r.publicText)}
+	return r.recordWith(ev, NewRedactor(r.name, r.email))
+}
+
+// recordWith is record with the request's redactor made already.
+func (r eventSubject) recordWith(ev Event, red *Redactor) EventRecord {
+	return EventRecord{RequestID: r.id, Ref: r.ref, Company: r.slug, Event: viewEvent(ev, red, !r.publicText)}
+}
+
+// redactorCache keeps the redactor of the last request seen: verification reads a request's
+// events one after another, and a redactor compiles several patterns.
+type redactorCache struct {
+	mu          sync.Mutex
+	name, email string
+	red         *Redactor
+}
+
+func (c *redactorCache) get(name, email string) *Redactor {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.red == nil || c.name != name || c.email != email {
+		c.name, c.email, c.red = name, email, NewRedactor(name, email)
+	}
+	return c.red
 }
 
 // storedEvent returns ev as it reads back from ir_events (time to the millisecond, data
@@ -113,6 +136,7 @@ const unlinkedEvents = `SELECT e.id FROM ir_events e WHERE NOT EXISTS (SELECT 1 
 // recomputes each record from the stored event and request, and names the first event (with
 // its documents) that is public but has no link.
 func (s *Service) LedgerCheckers() []registry.LinkChecker {
+	reds := &redactorCache{}
 	return []registry.LinkChecker{{Kind: LinkRequestEvent,
 		Record: func(ctx context.Context, id int64) (int64, string, string, error) {
 			subj, ev, ok, err := readEvent(ctx, s.read, id)
@@ -122,7 +146,7 @@ func (s *Service) LedgerCheckers() []registry.LinkChecker {
 			if !ok {
 				return 0, "", fmt.Sprintf("brak zdarzenia nr %d wniosku", id), nil
 			}
-			h, err := registry.CanonicalHash(subj.record(ev))
+			h, err := registry.CanonicalHash(subj.recordWith(ev, reds.get(subj.name, subj.email)))
 			return 0, h, "", err
 		},
 		Unlinked: func(ctx context.Context) (string, error) {

@@ -20,12 +20,7 @@ import (
 // the search index (rebuilt from the change sequence) have the data.
 func TestBackupRestore(t *testing.T) {
 	ctx := context.Background()
-	data := t.TempDir()
-	store, err := openStore(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
+	data, store := openTestData(t)
 	sys := registry.SystemActor("test")
 	co := &registry.Company{Slug: "mpk", Name: "Miejskie Przedsiębiorstwo Komunikacyjne S.A.", ShortName: "MPK"}
 	if err := store.CreateCompany(ctx, sys, co); err != nil {

@@ -20,18 +20,13 @@ import (
 // refuses the whole file and is named as "line N: column: message".
 func TestImportRegistersCommand(t *testing.T) {
 	ctx := context.Background()
-	data := t.TempDir()
-	store, err := openStore(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
+	data, store := openTestData(t)
 	if err := store.CreateCompany(ctx, registry.SystemActor("test"), &registry.Company{Slug: "demo-at", Name: "Demo AT", ShortName: "Demo AT"}); err != nil {
 		t.Fatal(err)
 	}
 	mtg := testfiles.Shared(t, testfiles.MTGPath)
 	var out, errOut bytes.Buffer
-	err = runImport(ctx, []string{"--data", data, "--company", "demo-at", "ads", mtg,
+	err := runImport(ctx, []string{"--data", data, "--company", "demo-at", "ads", mtg,
 		"--map", testfiles.MTGMap, "--set", testfiles.MTGSet}, &out, &errOut)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, errOut.String())

@@ -61,12 +61,7 @@ func TestImportOCDSCommand(t *testing.T) {
 // writes the night's dump into DATA/dumps, where /otwarte-dane lists it.
 func TestOpenDataDumpJob(t *testing.T) {
 	ctx := context.Background()
-	data := t.TempDir()
-	store, err := openStore(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
+	data, store := openTestData(t)
 	now := time.Date(2026, 3, 11, 2, 20, 0, 0, time.UTC)
 	for _, j := range scheduledJobs(jobDeps{Store: store, DataDir: data, Now: func() time.Time { return now }}) {
 		if j.Name != "open-data-dumps" {

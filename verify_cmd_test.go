@@ -14,6 +14,26 @@ import (
 	"jawnosc/registry"
 )
 
+// openTestData opens the store of a new data directory as the commands do; it is closed
+// when the test ends.
+func openTestData(t *testing.T) (string, *registry.Store) {
+	t.Helper()
+	data := t.TempDir()
+	store, err := openStore(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	return data, store
+}
+
+// verifyData runs `jawnosc verify --data data args…` and returns what it printed.
+func verifyData(ctx context.Context, data string, args ...string) (string, error) {
+	var out bytes.Buffer
+	err := runVerify(ctx, append([]string{"--data", data}, args...), &out)
+	return out.String(), err
+}
+
 // testPDF returns a real PDF whose text is body.
 func testPDF(t *testing.T, body string) []byte {
 	t.Helper()
@@ -32,12 +52,7 @@ func testPDF(t *testing.T, body string) []byte {
 // the files.
 func TestVerifyCommand(t *testing.T) {
 	ctx := context.Background()
-	data := t.TempDir()
-	store, err := openStore(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
+	data, store := openTestData(t)
 	co := &registry.Company{Slug: "mpk", Name: "Miejskie Przedsiębiorstwo Komunikacyjne S.A.", ShortName: "MPK"}
 	system := registry.SystemActor("test")
 	if err := store.CreateCompany(ctx, system, co); err != nil {
@@ -72,11 +87,7 @@ func TestVerifyCommand(t *testing.T) {
 		Summary: "Audyt zamówień bez przetargu.", PDF: testPDF(t, "Raport z audytu")}); err != nil {
 		t.Fatal(err)
 	}
-	verify := func(args ...string) (string, error) {
-		var out bytes.Buffer
-		err := runVerify(ctx, append([]string{"--data", data}, args...), &out)
-		return out.String(), err
-	}
+	verify := func(args ...string) (string, error) { return verifyData(ctx, data, args...) }
 	if out, err := verify(); err != nil || !strings.Contains(out, "ledger OK: 4 links") || !strings.Contains(out, "files OK: 3 files") {
 		t.Fatalf("intact: %q %v", out, err)
 	}
@@ -126,12 +137,7 @@ func TestVerifyCommand(t *testing.T) {
 // with plain SQL (--no-files skips the documents) and the answer rewritten in the log.
 func TestVerifyCommandRequests(t *testing.T) {
 	ctx := context.Background()
-	data := t.TempDir()
-	store, err := openStore(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
+	data, store := openTestData(t)
 	system := registry.SystemActor("test")
 	co := &registry.Company{Slug: "mpk", Name: "Miejskie Przedsiębiorstwo Komunikacyjne S.A.", ShortName: "MPK"}
 	if err := store.CreateCompany(ctx, system, co); err != nil {
@@ -153,11 +159,7 @@ func TestVerifyCommandRequests(t *testing.T) {
 	if _, err := svc.Answer(ctx, system, r.ID, appeals.EventData{Text: "Przekazujemy umowę.", Answer: appeals.OutcomeDisclosed, Documents: []appeals.Document{doc}}); err != nil {
 		t.Fatal(err)
 	}
-	verify := func(args ...string) (string, error) {
-		var out bytes.Buffer
-		err := runVerify(ctx, append([]string{"--data", data}, args...), &out)
-		return out.String(), err
-	}
+	verify := func(args ...string) (string, error) { return verifyData(ctx, data, args...) }
 	if out, err := verify(); err != nil || !strings.Contains(out, "ledger OK: 2 links") || !strings.Contains(out, "documents OK: 1 documents") {
 		t.Fatalf("intact: %q %v", out, err)
 	}

@@ -30,10 +30,11 @@ func browserSignIn(ctx context.Context, t *testing.T, base, login string) {
 	}
 }
 
-// browserUpload chooses a file in the import form and sends it; returns the status and the page text.
-func browserUpload(ctx context.Context, t *testing.T, path string) (int64, string) {
+// browserUpload chooses a file in the import form's file input (id input) and sends it;
+// returns the status and the page text.
+func browserUpload(ctx context.Context, t *testing.T, input, path string) (int64, string) {
 	t.Helper()
-	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.ID("i-plik"), []string{path})); err != nil {
+	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.ID(input), []string{path})); err != nil {
 		t.Fatal(err)
 	}
 	resp, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`#formularz-importu button[type="submit"]`)))
@@ -79,13 +80,13 @@ func TestBrowserPanelImportAndAuditLog(t *testing.T) {
 	}
 	browsertest.RequireNoSeriousViolations(t, ctx, "")
 
-	status, text := browserUpload(ctx, t, bad)
+	status, text := browserUpload(ctx, t, "i-plik", bad)
 	if status != http.StatusUnprocessableEntity || !strings.Contains(text, "Wiersz 3, kolumna procurement_mode") {
 		t.Fatalf("bad file: %d %s", status, text)
 	}
 	browsertest.RequireNoSeriousViolations(t, ctx, "")
 
-	status, text = browserUpload(ctx, t, good)
+	status, text = browserUpload(ctx, t, "i-plik", good)
 	if status != http.StatusOK || !strings.Contains(text, "Wszystkie wiersze są poprawne") || !strings.Contains(text, "129 999,99 zł") {
 		t.Fatalf("good file: %d %s", status, text)
 	}
@@ -152,21 +153,7 @@ func TestBrowserRegisterImportPreview(t *testing.T) {
 		chromedp.SendKeys(chromedp.ID("f-set"), expenseImportForm.Get("set"))); err != nil {
 		t.Fatal(err)
 	}
-	send := func(path string) (int64, string) {
-		t.Helper()
-		if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.ID("f-file"), []string{path})); err != nil {
-			t.Fatal(err)
-		}
-		resp, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`#formularz-importu button[type="submit"]`)))
-		if err != nil || resp == nil {
-			t.Fatalf("upload: %v", err)
-		}
-		text, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("main")))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return resp.Status, text
-	}
+	send := func(path string) (int64, string) { t.Helper(); return browserUpload(ctx, t, "f-file", path) }
 
 	status, text := send(bad)
 	if status != http.StatusUnprocessableEntity || !strings.Contains(text, "wiersz 3, kolumna spent_on") || !strings.Contains(text, "nic nie zostanie zapisane") ||
